@@ -1,0 +1,21 @@
+#pragma once
+// The interactive viewer: a window with the map, navigation and a status line.
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+
+#include "app/modes/map_view.hpp"
+
+namespace diplomap {
+
+struct ExploreOptions {
+    MapViewOptions view;
+    int width = 1280, height = 800;
+    // For tests and benchmarks: stop after this many frames, optionally saving the last one.
+    std::optional<int> quit_after_frames;
+    std::optional<std::filesystem::path> screenshot;
+};
+
+int run_explore(const ExploreOptions& options, std::ostream& err);
+
+}  // namespace diplomap

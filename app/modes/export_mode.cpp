@@ -1,0 +1,75 @@
+#include "app/modes/export_mode.hpp"
+
+#include <ostream>
+
+#include "app/modes/assets.hpp"
+#include "app/platform/gl_context.hpp"
+#include "app/render/imgui_offscreen.hpp"
+#include "app/render/map_overlay.hpp"
+#include "app/render/map_renderer.hpp"
+#include "geo/graticule.hpp"
+#include "geo/projected_scene.hpp"
+
+namespace diplomap {
+
+std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) {
+    auto projection = geo::Projection::create(options.view.projection);
+    if (auto* error = std::get_if<std::string>(&projection)) return *error;
+    const geo::Projection& proj = std::get<geo::Projection>(projection);
+
+    const Camera camera = initial_camera(proj, options.view, options.width, options.height);
+    const geo::Detail detail = detail_for_view(options.view, camera);
+    auto assets = find_assets(options.view.assets);
+    if (auto* error = std::get_if<std::string>(&assets)) return *error;
+    auto basemap = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", detail);
+    if (auto* error = std::get_if<std::string>(&basemap)) return *error;
+    const geo::ProjectedScene scene =
+        geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule());
+
+    auto context = create_headless_gl_context();
+    if (auto* error = std::get_if<std::string>(&context)) return *error;
+    auto target = OffscreenTarget::create(options.width, options.height);
+    if (auto* error = std::get_if<std::string>(&target)) return *error;
+    auto renderer = MapRenderer::create();
+    if (auto* error = std::get_if<std::string>(&renderer)) return *error;
+
+    OffscreenTarget& fb = std::get<OffscreenTarget>(target);
+    MapRenderer& map = std::get<MapRenderer>(renderer);
+    fb.bind();
+    map.upload(scene);
+    map.draw(camera, options.view.layers, MapStyle{}, 1.0F);
+    {
+        ImGuiOffscreen overlay(1.0F);
+        overlay.render(options.width, options.height, [&](ImDrawList& list) {
+            draw_map_credit(list, static_cast<float>(options.width), static_cast<float>(options.height), 1.0F);
+        });
+    }
+    fb.bind();
+    RenderedMap result{fb.read(), {}, detail};
+    const geo::XY top_left = camera.pixel_to_metres(0, 0);
+    const double pixel = 1.0 / camera.pixels_per_metre;
+    result.georeference = {{top_left.x, pixel, 0.0, top_left.y, 0.0, -pixel}, proj.wkt()};
+    return result;
+}
+
+int run_export(const ExportOptions& options, std::ostream& err) {
+    if (auto error = geo::check_writable(options.out)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    auto rendered = render_map(options);
+    if (auto* error = std::get_if<std::string>(&rendered)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    const RenderedMap& map = std::get<RenderedMap>(rendered);
+    const bool georeferenced = geo::image_format_for(options.out) == geo::ImageFormat::GeoTiff;
+    if (auto error = geo::write_rgba_image(options.out, map.image.width, map.image.height, map.image.pixels,
+                                           georeferenced ? std::optional(map.georeference) : std::nullopt)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace diplomap

@@ -1,0 +1,30 @@
+#pragma once
+// What a view of the map is made of, shared by the window, exports and tests: projection, camera placement,
+// layers and level of detail.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "app/render/camera.hpp"
+#include "app/render/layers.hpp"
+#include "geo/basemap.hpp"
+#include "geo/projection.hpp"
+
+namespace diplomap {
+
+struct MapViewOptions {
+    geo::ProjectionSpec projection;
+    double zoom = 0.0;                  // 0 fits the world; +1 doubles the scale
+    LayerSet layers = LayerSet::all();
+    std::optional<geo::Detail> detail;  // nullopt: follow the scale
+    std::optional<std::filesystem::path> assets;
+};
+
+// The camera a view starts with: zoom 0 centres the whole world (globe or world map); closer in, the camera looks
+// at the projected centre point.
+Camera initial_camera(const geo::Projection& projection, const MapViewOptions& options, int width, int height);
+
+geo::Detail detail_for_view(const MapViewOptions& options, const Camera& camera);
+
+}  // namespace diplomap

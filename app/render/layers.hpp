@@ -1,0 +1,36 @@
+#pragma once
+// Which parts of the map are drawn; `--layers` and the layer panel both set this.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace diplomap {
+
+enum class Layer : std::uint8_t { Ocean, Land, Borders, Coast, Graticule, Count };
+
+inline constexpr std::array<std::string_view, static_cast<std::size_t>(Layer::Count)> kLayerNames{
+    "ocean", "land", "borders", "coast", "graticule"};
+
+class LayerSet {
+public:
+    static LayerSet all() { return LayerSet((1U << static_cast<unsigned>(Layer::Count)) - 1); }
+    static LayerSet none() { return LayerSet(0); }
+    [[nodiscard]] bool has(Layer l) const { return (bits_ >> static_cast<unsigned>(l)) & 1U; }
+    void set(Layer l, bool on) {
+        const unsigned bit = 1U << static_cast<unsigned>(l);
+        bits_ = on ? (bits_ | bit) : (bits_ & ~bit);
+    }
+    bool operator==(const LayerSet&) const = default;
+
+private:
+    explicit LayerSet(unsigned bits) : bits_(bits) {}
+    unsigned bits_;
+};
+
+// Parses a comma list such as "ocean,land,coast"; the error names the bad entry and lists the valid ones.
+std::variant<LayerSet, std::string> parse_layers(std::string_view list);
+
+}  // namespace diplomap

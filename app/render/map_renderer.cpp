@@ -1,0 +1,195 @@
+#include "app/render/map_renderer.hpp"
+
+#include <diplomap/embedded_shaders.hpp>
+
+#include "app/render/shader_program.hpp"
+
+namespace diplomap {
+namespace {
+
+bool intersects(const geo::FloatBounds& b, const geo::Bounds& view, double margin) {
+    return b.max_x >= view.min_x - margin && b.min_x <= view.max_x + margin && b.max_y >= view.min_y - margin &&
+           b.min_y <= view.max_y + margin;
+}
+
+}  // namespace
+
+std::variant<MapRenderer, std::string> MapRenderer::create() {
+    MapRenderer r;
+    struct Source {
+        GlProgram* target;
+        const char* name;
+        std::string_view vert, frag;
+    };
+    for (const Source& s : {Source{&r.fill_program_, "fill", shaders::fill_vert, shaders::fill_frag},
+                            Source{&r.cover_program_, "cover", shaders::cover_vert, shaders::fill_frag},
+                            Source{&r.line_program_, "line", shaders::line_vert, shaders::line_frag}}) {
+        auto program = build_program(s.name, s.vert, s.frag);
+        if (auto* error = std::get_if<std::string>(&program)) return *error;
+        *s.target = std::move(std::get<GlProgram>(program));
+    }
+    r.empty_vao_ = make_vertex_array();
+    for (FillLayer* f : {&r.ocean_, &r.land_}) {
+        f->vertices = make_buffer();
+        f->vao = make_vertex_array();
+        glBindVertexArray(f->vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, f->vertices.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    }
+    for (LineLayer* l : {&r.borders_, &r.coast_, &r.graticule_}) {
+        l->segments = make_buffer();
+        l->vao = make_vertex_array();
+        glBindVertexArray(l->vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, l->segments.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribDivisor(0, 1);
+    }
+    glBindVertexArray(0);
+    return r;
+}
+
+void MapRenderer::upload_fill(FillLayer& layer, const geo::ProjectedPaths& paths) {
+    glBindBuffer(GL_ARRAY_BUFFER, layer.vertices.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(paths.xy.size() * sizeof(float)), paths.xy.data(),
+                 GL_STATIC_DRAW);
+    const std::size_t n = paths.path_count();
+    layer.firsts.resize(n);
+    layer.counts.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        layer.firsts[i] = static_cast<GLint>(paths.starts[i]);
+        layer.counts[i] = static_cast<GLsizei>(paths.starts[i + 1] - paths.starts[i]);
+    }
+    layer.bounds = paths.bounds;
+    layer.visible_firsts.reserve(n);
+    layer.visible_counts.reserve(n);
+}
+
+void MapRenderer::upload_lines(LineLayer& layer, const geo::ProjectedPaths& paths) {
+    // Segments as (start, end) pairs: instancing then needs no index buffer and no breaks between paths.
+    std::vector<float> segments;
+    segments.reserve(2 * paths.xy.size());
+    layer.segment_starts.assign(1, 0);
+    for (std::size_t p = 0; p < paths.path_count(); ++p) {
+        for (std::size_t i = paths.starts[p]; i + 1 < paths.starts[p + 1]; ++i)
+            segments.insert(segments.end(), {paths.xy[2 * i], paths.xy[2 * i + 1], paths.xy[2 * i + 2], paths.xy[2 * i + 3]});
+        layer.segment_starts.push_back(static_cast<std::uint32_t>(segments.size() / 4));
+    }
+    layer.bounds = paths.bounds;
+    glBindBuffer(GL_ARRAY_BUFFER, layer.segments.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)), segments.data(),
+                 GL_STATIC_DRAW);
+}
+
+void MapRenderer::upload(const geo::ProjectedScene& scene) {
+    upload_fill(ocean_, scene.ocean);
+    upload_fill(land_, scene.land);
+    upload_lines(borders_, scene.borders);
+    upload_lines(coast_, scene.coast);
+    upload_lines(graticule_, scene.graticule);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    spec_ = scene.spec;
+    detail_ = scene.detail;
+    has_scene_ = true;
+}
+
+void MapRenderer::set_camera_uniforms(GLuint program, const Camera& camera) const {
+    glUniform2f(glGetUniformLocation(program, "u_camera_center"), static_cast<float>(camera.center.x),
+                static_cast<float>(camera.center.y));
+    glUniform1f(glGetUniformLocation(program, "u_pixels_per_metre"), static_cast<float>(camera.pixels_per_metre));
+    glUniform2f(glGetUniformLocation(program, "u_viewport"), static_cast<float>(camera.width),
+                static_cast<float>(camera.height));
+}
+
+// Even-odd fill in two passes: ring fans toggle the stencil, then one quad colours the pixels left odd and clears
+// the stencil behind it. Self-intersecting and wrongly wound rings fill correctly, and nothing is triangulated.
+void MapRenderer::draw_fill(FillLayer& layer, const Camera& camera, const Rgba& color, float opacity) {
+    const geo::Bounds view = camera.visible();
+    layer.visible_firsts.clear();
+    layer.visible_counts.clear();
+    for (std::size_t i = 0; i < layer.bounds.size(); ++i)
+        if (intersects(layer.bounds[i], view, 0.0)) {
+            layer.visible_firsts.push_back(layer.firsts[i]);
+            layer.visible_counts.push_back(layer.counts[i]);
+        }
+    if (layer.visible_firsts.empty()) return;
+
+    glEnable(GL_STENCIL_TEST);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glStencilFunc(GL_ALWAYS, 0, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    glStencilMask(0x01);
+    glUseProgram(fill_program_.get());
+    set_camera_uniforms(fill_program_.get(), camera);
+    glBindVertexArray(layer.vao.get());
+    glMultiDrawArrays(GL_TRIANGLE_FAN, layer.visible_firsts.data(), layer.visible_counts.data(),
+                      static_cast<GLsizei>(layer.visible_firsts.size()));
+
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glStencilFunc(GL_EQUAL, 1, 0x01);
+    glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
+    glUseProgram(cover_program_.get());
+    glUniform4f(glGetUniformLocation(cover_program_.get(), "u_color"), color[0], color[1], color[2], color[3] * opacity);
+    glBindVertexArray(empty_vao_.get());
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glDisable(GL_STENCIL_TEST);
+}
+
+void MapRenderer::draw_lines(const LineLayer& layer, const Camera& camera, const Rgba& color, float width_px,
+                             float opacity) {
+    const geo::Bounds view = camera.visible();
+    const double margin = (width_px + 2.0) / camera.pixels_per_metre;
+    glUseProgram(line_program_.get());
+    set_camera_uniforms(line_program_.get(), camera);
+    const GLuint program = line_program_.get();
+    glUniform4f(glGetUniformLocation(program, "u_color"), color[0], color[1], color[2], color[3] * opacity);
+    glUniform1f(glGetUniformLocation(program, "u_half_width"), 0.5F * width_px);
+    glBindVertexArray(layer.vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, layer.segments.get());
+    // Consecutive visible paths merge into one run: one draw call per run, usually a handful per frame.
+    const std::size_t n = layer.bounds.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (!intersects(layer.bounds[i], view, margin)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < n && intersects(layer.bounds[j], view, margin)) ++j;
+        const std::uint32_t first = layer.segment_starts[i], count = layer.segment_starts[j] - first;
+        if (count > 0) {
+            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
+                                  reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * 4 * sizeof(float)));
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
+        }
+        i = j;
+    }
+}
+
+void MapRenderer::draw(const Camera& camera, const LayerSet& layers, const MapStyle& style, float pixel_ratio,
+                       float opacity, bool clear) {
+    glViewport(0, 0, camera.width, camera.height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glStencilMask(0xFF);
+    if (clear) {
+        glClearColor(style.background[0], style.background[1], style.background[2], 1.0F);
+        glClearStencil(0);
+        glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    } else {
+        glClear(GL_STENCIL_BUFFER_BIT);
+    }
+    if (!has_scene_) return;
+    if (layers.has(Layer::Ocean)) draw_fill(ocean_, camera, style.ocean, opacity);
+    if (layers.has(Layer::Graticule)) draw_lines(graticule_, camera, style.graticule, style.graticule_width_px * pixel_ratio, opacity);
+    if (layers.has(Layer::Land)) draw_fill(land_, camera, style.land, opacity);
+    if (layers.has(Layer::Borders)) draw_lines(borders_, camera, style.borders, style.border_width_px * pixel_ratio, opacity);
+    if (layers.has(Layer::Coast)) draw_lines(coast_, camera, style.coast, style.coast_width_px * pixel_ratio, opacity);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+}  // namespace diplomap

@@ -1,0 +1,42 @@
+#include "app/ui/status_bar.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace diplomap {
+
+std::string format_lon_lat(geo::LonLat p) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3f°%c %.3f°%c", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S', std::abs(p.lon),
+                  p.lon >= 0 ? 'E' : 'W');
+    return buffer;
+}
+
+float status_bar_height() { return ImGui::GetFrameHeight(); }
+
+void draw_status_bar(const StatusBarContent& content) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float height = status_bar_height();
+    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - height));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, height));
+    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                       ImGuiWindowFlags_NoNav;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 3));
+    if (ImGui::Begin("##status", nullptr, flags)) {
+        const std::string where = content.cursor ? format_lon_lat(*content.cursor) : std::string("off the map");
+        ImGui::Text("%s   |   %s   zoom %.1f   Natural Earth %.*s%s", where.c_str(), content.projection.c_str(),
+                    content.zoom, static_cast<int>(content.detail.size()), content.detail.data(),
+                    content.loading ? "   (updating...)" : "");
+        if (!content.error.empty()) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(1.0F, 0.45F, 0.35F, 1.0F), "   %s", content.error.c_str());
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace diplomap

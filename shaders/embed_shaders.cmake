@@ -1,0 +1,12 @@
+# Writes every shader file as a std::string_view constant named after the file (line.vert -> line_vert).
+set(content "// Generated code, do not modify: made by shaders/embed_shaders.cmake from shaders/*.\n#pragma once\n#include <string_view>\n\nnamespace diplomap::shaders {\n")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
+foreach(input IN LISTS INPUTS)
+  get_filename_component(name ${input} NAME)
+  string(REPLACE "." "_" symbol ${name})
+  file(READ ${input} source)
+  string(APPEND content "inline constexpr std::string_view ${symbol} = R\"glsl(${source})glsl\";\n")
+endforeach()
+string(APPEND content "}  // namespace diplomap::shaders\n")
+file(WRITE ${OUTPUT}.tmp "${content}")
+file(RENAME ${OUTPUT}.tmp ${OUTPUT})
