@@ -105,7 +105,7 @@ std::optional<std::string> write_rgba_image(const std::filesystem::path& file, i
         out.reset();
         ok = ok && CPLGetLastErrorType() < CE_Failure;
     } else {
-        const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=3", "PHOTOMETRIC=RGB", "ALPHA=UNASSOCIATED", nullptr};
+        const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=3", "PHOTOMETRIC=RGB", "ALPHA=YES", nullptr};
         GdalDatasetPtr out(GDALCreate(GDALGetDriverByName("GTiff"), temp.c_str(), width, height, 4, GDT_Byte,
                                       const_cast<char**>(options)));
         ok = out != nullptr;
