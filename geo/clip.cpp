@@ -96,7 +96,7 @@ void densify_along(double from, double to, double step, const auto& emit) {
     if (from < to) {
         for (double g = std::floor(from / step + 1) * step; g < to; g += step) emit(g);
     } else {
-        for (double g = std::ceil(to / step) * step - step; g > from; g -= step) emit(g);
+        for (double g = std::ceil(from / step - 1) * step; g > to; g -= step) emit(g);
     }
 }
 
