@@ -6,6 +6,9 @@
 #include <iostream>
 
 #include "app/cli/arguments.hpp"
+#include "app/modes/assets.hpp"
+#include "app/modes/bench_mode.hpp"
+#include "app/modes/check_mode.hpp"
 #include "app/modes/explore_mode.hpp"
 #include "app/modes/export_mode.hpp"
 
@@ -55,6 +58,20 @@ int run_cli(int argc, char** argv) {
     export_cmd->add_option("--out,-o", out, "output file: .png, or .tif for a GeoTIFF with its CRS")->required();
     export_cmd->add_option("--size,-s", size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
 
+    CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
+    std::string check_story;
+    check_cmd->add_option("story", check_story, "story folder or story.json")->required();
+
+    std::string view_story, export_story;
+    app.add_option("story", view_story, "story folder or story.json (default: the bundled story)");
+    export_cmd->add_option("story", export_story, "story folder or story.json (default: the bundled story)");
+
+    CLI::App* bench_cmd = app.add_subcommand("bench", "print every performance figure in one table");
+    std::string bench_assets;
+    int repeats = 5;
+    bench_cmd->add_option("--assets", bench_assets, "assets folder");
+    bench_cmd->add_option("--repeats", repeats, "runs per timed figure")->check(CLI::Range(1, 100));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -67,6 +84,28 @@ int run_cli(int argc, char** argv) {
         std::cerr << "diplomap: " << e.what() << "\nRun 'diplomap --help' for usage.\n";
         return kExitBadArguments;
     }
+
+    if (bench_cmd->parsed()) {
+        BenchOptions options;
+        if (!bench_assets.empty()) options.assets = bench_assets;
+        options.repeats = repeats;
+        return run_bench(options, std::cout, std::cerr);
+    }
+    if (check_cmd->parsed()) return run_check(check_story, std::cout, std::cerr);
+
+    // Every mode that shows a story refuses a bad one before drawing anything.
+    auto story_ok = [](const std::string& story, const std::string& assets_flag) {
+        std::filesystem::path path = story;
+        if (path.empty()) {
+            auto assets = find_assets(assets_flag.empty() ? std::nullopt : std::optional<std::filesystem::path>(assets_flag));
+            if (auto* error = std::get_if<std::string>(&assets)) {
+                std::cerr << "diplomap: " << *error << '\n';
+                return false;
+            }
+            path = default_story(std::get<std::filesystem::path>(assets));
+        }
+        return load_story_or_report(path, std::cerr).has_value();
+    };
 
     if (export_cmd->parsed()) {
         ExportOptions options;
@@ -89,6 +128,7 @@ int run_cli(int argc, char** argv) {
             std::cerr << "diplomap export: --out " << out << ": unknown image format (use .png, .tif or .tiff)\n";
             return kExitBadArguments;
         }
+        if (!story_ok(export_story, export_raw.assets)) return 1;
         return run_export(options, std::cerr);
     }
 
@@ -97,6 +137,7 @@ int run_cli(int argc, char** argv) {
         std::cerr << "diplomap: " << *error << '\n';
         return kExitBadArguments;
     }
+    if (!story_ok(view_story, view_raw.assets)) return 1;
     ExploreOptions explore;
     explore.view = std::get<MapViewOptions>(view);
     if (frames > 0) explore.quit_after_frames = frames;

@@ -1,0 +1,216 @@
+#include "app/modes/bench_mode.hpp"
+
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+#include <vector>
+
+#include "app/modes/assets.hpp"
+#include "app/platform/gl_context.hpp"
+#include "app/platform/sdl_window.hpp"
+#include "app/render/map_renderer.hpp"
+#include "app/render/offscreen_target.hpp"
+#include "geo/graticule.hpp"
+#include "geo/projected_scene.hpp"
+
+extern char** environ;
+
+namespace diplomap {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return NAN;
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(std::lround(p * static_cast<double>(v.size() - 1)));
+    return v[i];
+}
+
+// Wall time of a whole child process of this very executable, from spawn to exit.
+std::optional<double> time_self(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    std::string exe = "/proc/self/exe";
+    argv.push_back(exe.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const auto start = Clock::now();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0) return std::nullopt;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+    return ms_since(start);
+}
+
+std::optional<double> median_of_runs(const std::vector<std::string>& args, int repeats) {
+    std::vector<double> times;
+    for (int i = 0; i < repeats; ++i) {
+        auto t = time_self(args);
+        if (!t) return std::nullopt;
+        times.push_back(*t);
+    }
+    return percentile(times, 0.5);
+}
+
+void row(std::ostream& out, const char* what, const std::string& value, const char* target) {
+    char line[256];
+    std::snprintf(line, sizeof line, "| %-62s | %18s | %-14s |\n", what, value.c_str(), target);
+    out << line;
+}
+
+std::string ms(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f ms", v);
+    return b;
+}
+
+}  // namespace
+
+int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err) {
+    auto assets_found = find_assets(options.assets);
+    if (auto* error = std::get_if<std::string>(&assets_found)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    const auto assets = std::get<std::filesystem::path>(assets_found);
+    const std::string tmp = (std::filesystem::temp_directory_path() / ("diplomap-bench-" + std::to_string(::getpid()))).string();
+
+    out << "| figure                                                         |              value | target         |\n";
+    out << "|----------------------------------------------------------------|--------------------|----------------|\n";
+    for (const char* detail : {"50m", "10m"}) {
+        const std::vector<std::string> args = {"export", "--assets", assets.string(), "--out", tmp + ".png", "--size",
+                                               "1920x1080", "--detail", detail, "--layers", "ocean,land,borders"};
+        const auto t = median_of_runs(args, options.repeats);
+        const std::string what = std::string("export ortho ") + detail + " 1920x1080 PNG, process start to exit (median)";
+        row(out, what.c_str(), t ? ms(*t) : "failed", detail == std::string("50m") ? "<= 300 ms" : "<= 400 ms");
+        std::error_code ec;
+        if (detail == std::string("50m")) row(out, "  its PNG size", std::to_string(std::filesystem::file_size(tmp + ".png", ec) / 1024) + " KiB", "");
+        std::filesystem::remove(tmp + ".png", ec);
+    }
+    if (display_available()) {
+        const auto t = median_of_runs({"--assets", assets.string(), "--window-size", "1920x1080", "--detail", "50m",
+                                       "--quit-after-frames", "1"},
+                                      options.repeats);
+        row(out, "window: process start to first frame drawn, 50m (median)", t ? ms(*t) : "failed", "<= 300 ms");
+    } else {
+        row(out, "window: process start to first frame drawn, 50m", "n/a (no display)", "<= 300 ms");
+    }
+
+    // Re-projection of the 10m basemap after a projection change, against a bare PROJ loop over the same vertices.
+    auto basemap = geo::load_basemap(assets / "basemap", geo::Detail::Fine10m);
+    if (auto* error = std::get_if<std::string>(&basemap)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    const geo::Basemap& fine = std::get<geo::Basemap>(basemap);
+    const geo::LonLatPaths graticule = geo::make_graticule();
+    auto projection = std::get<geo::Projection>(geo::Projection::create(
+        std::get<geo::ProjectionSpec>(geo::parse_projection("eqearth", {150, 0}))));
+    geo::LonLatPaths clipped;
+    geo::clip_rings(fine.land.paths, projection.domain(), clipped, fine.land.caps);
+    geo::clip_lines(fine.borders.paths, projection.domain(), clipped, fine.borders.caps);
+    geo::clip_lines(fine.coast.paths, projection.domain(), clipped, fine.coast.caps);
+    std::vector<geo::XY> xy(clipped.points.size());
+    std::vector<double> ours, bare;
+    for (int i = 0; i < options.repeats; ++i) {
+        auto t = Clock::now();
+        projection.forward(clipped.points, xy);
+        ours.push_back(ms_since(t));
+        for (std::size_t k = 0; k < xy.size(); ++k)
+            xy[k] = {(clipped.points[k].lon - 150) * geo::kDegToRad, clipped.points[k].lat * geo::kDegToRad};
+        t = Clock::now();
+        projection.bare_proj_trans(xy);
+        bare.push_back(ms_since(t));
+    }
+    const double o = percentile(ours, 0.5), b = percentile(bare, 0.5);
+    char value[64];
+    std::snprintf(value, sizeof value, "%.1f ms", o);
+    const std::string what = "project 10m basemap (" + std::to_string(xy.size()) + " vertices, " +
+                             std::to_string(projection.thread_count()) + " threads)";
+    row(out, what.c_str(), value, "<= 40 ms");
+    std::snprintf(value, sizeof value, "%.1f ms (x%.2f)", b, o / b);
+    row(out, "  bare proj_trans_generic, same vertices and threads", value, "ratio <= 1.3");
+
+    // Projection change to the first frame of the new projection: clip, project, pack, upload, draw.
+    auto context = create_headless_gl_context();
+    if (auto* error = std::get_if<std::string>(&context)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    auto target = std::get<OffscreenTarget>(OffscreenTarget::create(1920, 1080));
+    auto renderer = std::get<MapRenderer>(MapRenderer::create());
+    target.bind();
+    std::vector<double> change;
+    geo::ProjectedScene last;
+    for (const char* name : {"ortho", "eqearth", "natearth", "laea", "webmerc"}) {
+        const auto t = Clock::now();
+        auto p = std::get<geo::Projection>(
+            geo::Projection::create(std::get<geo::ProjectionSpec>(geo::parse_projection(name, {127.5, 38.5}))));
+        last = geo::build_scene(p, fine, graticule);
+        renderer.upload(last);
+        const Camera camera = Camera::fit(last.world, 1920, 1080, 0, {0, 0});
+        renderer.draw(camera, LayerSet::all(), MapStyle{}, 1.0F);
+        glFinish();
+        change.push_back(ms_since(t));
+    }
+    row(out, "projection change to first frame, 10m (median of 5 projections)", ms(percentile(change, 0.5)), "<= 150 ms");
+
+    // Panning a flat map with the 10m basemap loaded: draw only, the scene stays.
+    std::vector<double> frames;
+    Camera camera = Camera::fit(last.world, 1920, 1080, 3, {0, 0});
+    for (int i = 0; i < 120; ++i) {
+        camera.pan_pixels(15, 4);
+        const auto t = Clock::now();
+        renderer.draw(camera, LayerSet::all(), MapStyle{}, 1.0F);
+        glFinish();
+        frames.push_back(ms_since(t));
+    }
+    row(out, "frame while panning webmerc, 10m, zoom 3, 1920x1080 (median)", ms(percentile(frames, 0.5)), "<= 16 ms");
+    row(out, "  p95", ms(percentile(frames, 0.95)), "");
+    frames.clear();
+    camera = Camera::fit(last.world, 1920, 1080, 0, {0, 0});
+    for (int i = 0; i < 60; ++i) {
+        camera.pan_pixels(5, 0);
+        const auto t = Clock::now();
+        renderer.draw(camera, LayerSet::all(), MapStyle{}, 1.0F);
+        glFinish();
+        frames.push_back(ms_since(t));
+    }
+    row(out, "frame while panning webmerc, 10m, whole world in view (median)", ms(percentile(frames, 0.5)), "(worst case)");
+
+    // Turning the globe, zoomed in: each step re-clips and re-projects the visible cap of the 10m basemap.
+    frames.clear();
+    std::vector<double> draws;
+    for (int i = 0; i < 40; ++i) {
+        const auto t = Clock::now();
+        auto p = std::get<geo::Projection>(
+            geo::Projection::create(std::get<geo::ProjectionSpec>(geo::parse_projection("ortho", {120.0 + 0.2 * i, 38.5}))));
+        auto scene = geo::build_scene(p, fine, graticule, 22.5);
+        renderer.upload(scene);
+        const auto d = Clock::now();
+        renderer.draw(Camera::fit(scene.world, 1920, 1080, 3, {0, 0}), LayerSet::all(), MapStyle{}, 1.0F);
+        glFinish();
+        draws.push_back(ms_since(d));
+        frames.push_back(ms_since(t));
+    }
+    row(out, "turning the globe at zoom 3, 10m: rebuild + frame (median)", ms(percentile(frames, 0.5)), "<= 16 ms");
+    row(out, "  p95", ms(percentile(frames, 0.95)), "");
+    row(out, "  frame alone (median)", ms(percentile(draws, 0.5)), "");
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    row(out, "peak memory of this benchmark (10m basemap + GL)", std::to_string(usage.ru_maxrss / 1024) + " MB", "<= 300 MB");
+    return 0;
+}
+
+}  // namespace diplomap
