@@ -50,16 +50,26 @@ std::variant<MapRenderer, std::string> MapRenderer::create() {
 }
 
 void MapRenderer::upload_fill(FillLayer& layer, const geo::ProjectedPaths& paths) {
-    glBindBuffer(GL_ARRAY_BUFFER, layer.vertices.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(paths.xy.size() * sizeof(float)), paths.xy.data(),
-                 GL_STATIC_DRAW);
+    // Each ring becomes a fan round its bounding-box centre, closed by repeating its first vertex. Any anchor gives
+    // the same even-odd result, but a central one keeps the fan's triangles small: fanning a long coastline from
+    // one of its own ends makes every triangle span the continent, and the fill cost explodes.
     const std::size_t n = paths.path_count();
+    std::vector<float> fans;
+    fans.reserve(paths.xy.size() + 4 * n);
     layer.firsts.resize(n);
     layer.counts.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        layer.firsts[i] = static_cast<GLint>(paths.starts[i]);
-        layer.counts[i] = static_cast<GLsizei>(paths.starts[i + 1] - paths.starts[i]);
+        const geo::FloatBounds& b = paths.bounds[i];
+        layer.firsts[i] = static_cast<GLint>(fans.size() / 2);
+        fans.push_back(0.5F * (b.min_x + b.max_x));
+        fans.push_back(0.5F * (b.min_y + b.max_y));
+        fans.insert(fans.end(), paths.xy.begin() + 2 * paths.starts[i], paths.xy.begin() + 2 * paths.starts[i + 1]);
+        fans.push_back(paths.xy[2 * paths.starts[i]]);
+        fans.push_back(paths.xy[2 * paths.starts[i] + 1]);
+        layer.counts[i] = static_cast<GLsizei>(paths.starts[i + 1] - paths.starts[i] + 2);
     }
+    glBindBuffer(GL_ARRAY_BUFFER, layer.vertices.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fans.size() * sizeof(float)), fans.data(), GL_STATIC_DRAW);
     layer.bounds = paths.bounds;
     layer.visible_firsts.reserve(n);
     layer.visible_counts.reserve(n);
