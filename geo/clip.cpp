@@ -270,7 +270,9 @@ private:
 
     LonLat from_plane(PlanePoint p, double shift) const {
         if (horizon()) return rotation_.inverse({p.u, p.v});
-        return {domain_.center.lon + p.u - shift, p.v};
+        // p.u - shift is exact (both within 180 of each other's multiple of 360), so seam points land exactly on
+        // centre +- 180 and nothing rounds past the seam; centre + p.u - shift would round twice.
+        return {domain_.center.lon + (p.u - shift), p.v};
     }
 
     // Boundary edges (both ends exactly on the seam or the horizon) are walked in small steps.

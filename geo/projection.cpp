@@ -257,7 +257,9 @@ std::optional<LonLat> Projection::inverse(XY p) const {
     const PJ_COORD c = proj_trans(pj, PJ_INV, proj_coord(p.x, p.y, 0, 0));
     if (proj_errno(pj) != 0 || !std::isfinite(c.lp.lam) || !std::isfinite(c.lp.phi) || c.lp.lam == HUGE_VAL)
         return std::nullopt;
-    const LonLat ll{wrap_longitude(c.lp.lam * kRadToDeg + input_lon_offset_), c.lp.phi * kRadToDeg};
+    // pi/2 in radians converts to a hair over 90 degrees: clamp, or the poles would fall outside every domain.
+    const LonLat ll{wrap_longitude(c.lp.lam * kRadToDeg + input_lon_offset_),
+                    std::clamp(c.lp.phi * kRadToDeg, -90.0, 90.0)};
     if (!domain_contains(domain_, ll)) return std::nullopt;
     // Round trip: points outside the map's outline invert to something that does not project back onto them.
     const auto back = forward(ll);
