@@ -270,8 +270,8 @@ private:
 
     LonLat from_plane(PlanePoint p, double shift) const {
         if (horizon()) return rotation_.inverse({p.u, p.v});
-        // p.u - shift is exact (both within 180 of each other's multiple of 360), so seam points land exactly on
-        // centre +- 180 and nothing rounds past the seam; centre + p.u - shift would round twice.
+        // p.u lies within 180 deg of shift, so p.u - shift is exact: seam points land exactly on centre +- 180 and
+        // nothing rounds past the seam, as centre + p.u - shift (rounded twice) could.
         return {domain_.center.lon + (p.u - shift), p.v};
     }
 
