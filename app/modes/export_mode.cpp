@@ -4,7 +4,7 @@
 
 #include "app/modes/assets.hpp"
 #include "app/platform/gl_context.hpp"
-#include "app/render/imgui_offscreen.hpp"
+#include "app/render/offscreen_ui_frame.hpp"
 #include "app/render/map_overlay.hpp"
 #include "app/render/map_renderer.hpp"
 #include "geo/graticule.hpp"

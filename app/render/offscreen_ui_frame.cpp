@@ -1,4 +1,4 @@
-#include "app/render/imgui_offscreen.hpp"
+#include "app/render/offscreen_ui_frame.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
