@@ -40,12 +40,18 @@ enum class PlaceRole { capital, city, venue, border_crossing, station, instituti
 struct Place {
     std::string id;
     Text names;
+    std::optional<Text> label;  // a short name for the map, where `names` is too long for a label
     double lon = 0.0;  // degrees, -180..180
     double lat = 0.0;  // degrees, -90..90
     PlaceRole role = PlaceRole::city;
     bool main = false;
     bool added = false;  // a fact that is not in the article; `note` says where it comes from
     std::optional<Text> note;
+
+    // What the map writes beside the marker.
+    [[nodiscard]] const std::string& map_label(std::string_view language) const {
+        return label ? label->get(language) : names.get(language);
+    }
 };
 
 struct Person {

@@ -341,6 +341,7 @@ void StoryReader::read_place(const JsonValue& object, std::size_t index) {
     JsonObjectReader reader(object, object.position, describe(object, IdKind::place, index), place.id, sink_);
     reader.required("id", JsonType::string);
     if (auto names = read_text(reader, reader.required_any("names"))) place.names = std::move(*names);
+    place.label = read_text(reader, reader.optional_any("label"));
     if (auto lon = read_coordinate(reader, reader.required("lon", JsonType::number), true)) place.lon = *lon;
     if (auto lat = read_coordinate(reader, reader.required("lat", JsonType::number), false)) place.lat = *lat;
     if (const JsonMember* role = reader.required("role", JsonType::string)) {

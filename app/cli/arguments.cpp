@@ -40,6 +40,7 @@ std::variant<MapViewOptions, std::string> resolve_view_arguments(const RawViewAr
         const auto c = parse_lon_lat(raw.center);
         if (!c) return "--center " + raw.center + ": expected LON,LAT with -180 <= LON <= 180, -90 <= LAT <= 90";
         center = *c;
+        options.center_given = true;
     }
     auto spec = geo::parse_projection(raw.projection, center);
     if (auto* error = std::get_if<std::string>(&spec)) return "--projection: " + *error;

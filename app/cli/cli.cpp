@@ -21,9 +21,9 @@ void add_view_options(CLI::App& app, RawViewArguments& raw) {
     app.add_option("--projection,-p", raw.projection,
                    "ortho, eqearth, laea, aeqd, webmerc, natearth, a PROJ string or EPSG:CODE")
         ->default_str("ortho");
-    app.add_option("--center,-c", raw.center, "projection centre as LON,LAT in degrees")->default_str("127.5,38.5");
+    app.add_option("--center,-c", raw.center, "projection centre as LON,LAT in degrees (default: the story's home, Korea for the bundled story)");
     app.add_option("--zoom,-z", raw.zoom, "0 fits the whole world; each +1 doubles the scale")->default_str("0");
-    app.add_option("--layers", raw.layers, "comma list of ocean, land, borders, coast, graticule")
+    app.add_option("--layers", raw.layers, "comma list of ocean, land, borders, coast, graticule, routes, arcs, markers, labels")
         ->default_str("all");
     app.add_option("--detail", raw.detail, "basemap detail 110m, 50m or 10m (default: follows the zoom)");
     app.add_option("--assets", raw.assets, "assets folder (default: $DIPLOMAP_ASSETS, beside the program, ...)");
@@ -57,6 +57,10 @@ int run_cli(int argc, char** argv) {
     add_view_options(*export_cmd, export_raw);
     export_cmd->add_option("--out,-o", out, "output file: .png, or .tif for a GeoTIFF with its CRS")->required();
     export_cmd->add_option("--size,-s", size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
+    std::string time_text, export_language = "de";
+    export_cmd->add_option("--time,-t", time_text,
+                           "animation clock in seconds (default: the settled story, every arc drawn)");
+    export_cmd->add_option("--language", export_language, "language of the labels, e.g. de or en")->default_str("de");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     std::string check_story;
@@ -93,18 +97,15 @@ int run_cli(int argc, char** argv) {
     }
     if (check_cmd->parsed()) return run_check(check_story, std::cout, std::cerr);
 
-    // Every mode that shows a story refuses a bad one before drawing anything.
-    auto story_ok = [](const std::string& story, const std::string& assets_flag) {
-        std::filesystem::path path = story;
-        if (path.empty()) {
-            auto assets = find_assets(assets_flag.empty() ? std::nullopt : std::optional<std::filesystem::path>(assets_flag));
-            if (auto* error = std::get_if<std::string>(&assets)) {
-                std::cerr << "diplomap: " << *error << '\n';
-                return false;
-            }
-            path = default_story(std::get<std::filesystem::path>(assets));
+    // The story a mode shows: the one named, or the bundled one.
+    auto story_path = [](const std::string& story, const std::string& assets_flag) -> std::optional<std::filesystem::path> {
+        if (!story.empty()) return std::filesystem::path(story);
+        auto assets = find_assets(assets_flag.empty() ? std::nullopt : std::optional<std::filesystem::path>(assets_flag));
+        if (auto* error = std::get_if<std::string>(&assets)) {
+            std::cerr << "diplomap: " << *error << '\n';
+            return std::nullopt;
         }
-        return load_story_or_report(path, std::cerr).has_value();
+        return default_story(std::get<std::filesystem::path>(assets));
     };
 
     if (export_cmd->parsed()) {
@@ -128,7 +129,21 @@ int run_cli(int argc, char** argv) {
             std::cerr << "diplomap export: --out " << out << ": unknown image format (use .png, .tif or .tiff)\n";
             return kExitBadArguments;
         }
-        if (!story_ok(export_story, export_raw.assets)) return 1;
+        if (!time_text.empty()) {
+            const auto seconds = parse_number(time_text);
+            if (!seconds || *seconds < 0) {
+                std::cerr << "diplomap export: --time " << time_text << ": expected seconds, a number >= 0\n";
+                return kExitBadArguments;
+            }
+            options.seconds = *seconds;
+        }
+        options.language = export_language;
+        // An export refuses a bad story: it would be a picture nobody can trust.
+        const auto path = story_path(export_story, export_raw.assets);
+        if (!path) return 1;
+        options.story = load_story_or_report(*path, std::cerr);
+        if (!options.story) return 1;
+        center_on_story(options.view, *options.story);
         return run_export(options, std::cerr);
     }
 
@@ -137,9 +152,12 @@ int run_cli(int argc, char** argv) {
         std::cerr << "diplomap: " << *error << '\n';
         return kExitBadArguments;
     }
-    if (!story_ok(view_story, view_raw.assets)) return 1;
     ExploreOptions explore;
     explore.view = std::get<MapViewOptions>(view);
+    // The viewer opens on a broken story too: it shows the problems in the window and reloads when they are fixed.
+    const auto path = story_path(view_story, view_raw.assets);
+    if (!path) return 1;
+    explore.story = *path;
     if (frames > 0) explore.quit_after_frames = frames;
     if (!screenshot.empty()) explore.screenshot = screenshot;
     if (!window_size.empty()) {

@@ -13,15 +13,20 @@
 #include "app/modes/assets.hpp"
 #include "app/modes/navigation.hpp"
 #include "app/modes/scene_builder.hpp"
+#include "app/modes/story_view.hpp"
 #include "app/platform/sdl_window.hpp"
 #include "app/render/map_overlay.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
 #include "app/render/texture_blit.hpp"
 #include "app/ui/fonts.hpp"
+#include "app/ui/animation_panel.hpp"
 #include "app/ui/help_window.hpp"
 #include "app/ui/status_bar.hpp"
+#include "app/ui/story_problems_window.hpp"
+#include "app/ui/story_tooltip.hpp"
 #include "geo/image_file.hpp"
+#include "geo/story_watch.hpp"
 
 namespace diplomap {
 namespace {
@@ -29,18 +34,24 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr double kCrossFadeSeconds = 0.45;
 constexpr double kWheelZoomFactor = 1.25;
+constexpr auto kStoryPollInterval = std::chrono::milliseconds(250);
+constexpr double kClickSlopPixels = 4.0;
 
 class ExploreSession {
 public:
-    ExploreSession(SdlWindow& window, MapRenderer renderer, TextureBlit blit, std::filesystem::path basemap_dir,
-                   const ExploreOptions& options)
-        : window_(window), renderer_(std::move(renderer)), blit_(std::move(blit)), builder_(std::move(basemap_dir)),
-          options_(options), layers_(options.view.layers) {}
+    ExploreSession(SdlWindow& window, MapRenderer renderer, TextureBlit blit, StoryView story_view,
+                   std::filesystem::path basemap_dir, const ExploreOptions& options, std::ostream& err)
+        : window_(window), renderer_(std::move(renderer)), blit_(std::move(blit)), story_view_(std::move(story_view)),
+          builder_(std::move(basemap_dir)), options_(options), layers_(options.view.layers), err_(err) {}
 
     // Builds the first scene synchronously: the first frame must show the map, not an empty window.
     std::optional<std::string> start() {
         int w = 0, h = 0;
         window_.drawable_size(w, h);
+        if (!options_.story.empty()) {
+            watcher_.emplace(options_.story);
+            if (watcher_->story()) center_on_story(options_.view, *watcher_->story());
+        }
         auto projection = geo::Projection::create(options_.view.projection);
         if (auto* error = std::get_if<std::string>(&projection)) return *error;
         projection_.emplace(std::move(std::get<geo::Projection>(projection)));
@@ -51,12 +62,20 @@ public:
         renderer_.upload(*first.scene);
         world_ = first.scene->world;
         requested_ = request;
+        story_view_.set_projection(*projection_);
+        if (watcher_) {
+            take_story();
+            for (const geo::Diagnostic& d : watcher_->problems()) err_ << d.to_string() << '\n';
+        }
+        last_tick_ = Clock::now();
         return std::nullopt;
     }
 
     int loop() {
         int frames = 0;
         while (running_) {
+            advance_clock();
+            poll_story();
             handle_events();
             receive_scene();
             request_scene_if_needed();
@@ -71,6 +90,58 @@ public:
     }
 
 private:
+    void advance_clock() {
+        const Clock::time_point now = Clock::now();
+        const double dt = std::chrono::duration<double>(now - last_tick_).count();
+        last_tick_ = now;
+        if (!animation_.paused) animation_.seconds += dt * animation_.speed;
+    }
+
+    void poll_story() {
+        if (!watcher_) return;
+        const Clock::time_point now = Clock::now();
+        if (now - last_poll_ < kStoryPollInterval) return;
+        last_poll_ = now;
+        if (watcher_->poll()) take_story();
+    }
+
+    // A new version of the story replaces the old one in place: camera, time and layers stay as they are, and the
+    // selection survives when its item still exists.
+    void take_story() {
+        const auto& story = watcher_->story();
+        if (!story) return;
+        if (!story_view_.has_story()) language_ = story->meta.language.empty() ? "de" : story->meta.language;
+        story_view_.set_story(*story);
+        auto still_there = [&](geo::StoryItem& item) {
+            const std::size_t count = item.kind == geo::StoryItem::Kind::place      ? story->places.size()
+                                      : item.kind == geo::StoryItem::Kind::relation ? story->relations.size()
+                                      : item.kind == geo::StoryItem::Kind::route    ? story->routes.size()
+                                                                                     : 0;
+            if (item.index >= count) item = {};
+        };
+        still_there(selection_.selected);
+        still_there(selection_.hovered);
+        animation_.length = std::max(story_view_.play_seconds(), 1.0);
+    }
+
+    StoryFrame story_frame() const {
+        StoryFrame frame;
+        frame.seconds = animation_.seconds;
+        frame.layers = layers_;
+        frame.selection = selection_;
+        frame.language = language_;
+        frame.pixel_ratio = window_.pixel_ratio();
+        return frame;
+    }
+
+    void update_hover() {
+        if (dragging_ || ImGui::GetIO().WantCaptureMouse) {
+            selection_.hovered = {};
+            return;
+        }
+        selection_.hovered = story_view_.pick(view_.camera, mouse_x_, mouse_y_, story_frame());
+    }
+
     SceneRequest wanted_scene() const {
         const geo::Detail detail = options_.view.detail ? *options_.view.detail
                                                         : geo::detail_for_scale(1.0 / view_.camera.pixels_per_metre);
@@ -112,6 +183,8 @@ private:
             auto projection = geo::Projection::create(result->scene->spec);
             if (auto* p = std::get_if<geo::Projection>(&projection)) projection_.emplace(std::move(*p));
         }
+        // The story follows the basemap on screen, so arcs and coasts always share one projection.
+        story_view_.set_projection(*projection_);
     }
 
     void start_cross_fade() {
@@ -119,6 +192,7 @@ private:
         if (auto* t = std::get_if<OffscreenTarget>(&target)) {
             t->bind();
             renderer_.draw(view_.camera, layers_, style_, window_.pixel_ratio());
+            story_view_.draw_lines(view_.camera, story_frame());
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             snapshot_.emplace(std::move(*t));
             fade_start_ = Clock::now();
@@ -163,11 +237,18 @@ private:
                 case SDL_MOUSEBUTTONDOWN:
                     if (!io.WantCaptureMouse && e.button.button == SDL_BUTTON_LEFT) {
                         dragging_ = true;
+                        press_x_ = mouse_x_;
+                        press_y_ = mouse_y_;
                         if (e.button.clicks == 2) view_.camera.zoom_about(mouse_x_, mouse_y_, 2.0);
                     }
                     break;
                 case SDL_MOUSEBUTTONUP:
-                    if (e.button.button == SDL_BUTTON_LEFT) dragging_ = false;
+                    if (e.button.button == SDL_BUTTON_LEFT && dragging_) {
+                        dragging_ = false;
+                        // A press and release in place is a click: it selects what is under the pointer.
+                        if (std::hypot(mouse_x_ - press_x_, mouse_y_ - press_y_) < kClickSlopPixels * ratio)
+                            selection_.selected = story_view_.pick(view_.camera, mouse_x_, mouse_y_, story_frame());
+                    }
                     break;
                 case SDL_MOUSEMOTION:
                     mouse_x_ = e.motion.x * ratio;
@@ -204,6 +285,12 @@ private:
                 }
                 break;
             case SDLK_F1: help_open_ = !help_open_; break;
+            case SDLK_ESCAPE: selection_.selected = {}; break;
+            case SDLK_SPACE: animation_.paused = !animation_.paused; break;
+            case SDLK_LEFTBRACKET: animation_.speed = std::max(kMinAnimationSpeed, animation_.speed * 0.5); break;
+            case SDLK_RIGHTBRACKET: animation_.speed = std::min(kMaxAnimationSpeed, animation_.speed * 2.0); break;
+            case SDLK_HOME: animation_.seconds = 0; break;
+            case SDLK_l: language_ = language_ == "en" ? story_language() : "en"; break;
             default: break;
         }
     }
@@ -226,6 +313,18 @@ private:
                 }
                 ImGui::EndMenu();
             }
+            if (ImGui::BeginMenu("Story")) {
+                if (ImGui::MenuItem("Play", "Space", !animation_.paused)) animation_.paused = !animation_.paused;
+                if (ImGui::MenuItem("Play from the start", "Home")) animation_.seconds = 0;
+                ImGui::Separator();
+                const std::string original = "Labels in the story's language (" + story_language() + ")";
+                if (ImGui::MenuItem(original.c_str(), "L", language_ != "en")) language_ = story_language();
+                if (ImGui::MenuItem("Labels in English", "L", language_ == "en")) language_ = "en";
+                ImGui::Separator();
+                if (ImGui::MenuItem("Clear selection", "Escape", false, !selection_.selected.empty()))
+                    selection_.selected = {};
+                ImGui::EndMenu();
+            }
             if (ImGui::BeginMenu("Help")) {
                 if (ImGui::MenuItem("Keyboard shortcuts", "F1")) help_open_ = true;
                 ImGui::EndMenu();
@@ -241,20 +340,34 @@ private:
         status.loading = builder_.busy();
         status.error = status_error_;
         draw_status_bar(status);
+        if (story_view_.has_story()) {
+            draw_animation_panel(animation_, status_bar_height());
+            if (!ImGui::GetIO().WantCaptureMouse) draw_story_tooltip(story_view_.story(), selection_.hovered, language_);
+        }
+        if (watcher_) draw_story_problems_window(watcher_->problems(), story_view_.has_story());
         draw_help_window(help_open_);
+    }
+
+    std::string story_language() const {
+        return story_view_.has_story() && !story_view_.story().meta.language.empty() ? story_view_.story().meta.language
+                                                                                     : "de";
     }
 
     void draw_frame() {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
+        update_hover();
         draw_ui();
+        const StoryFrame frame = story_frame();
+        story_view_.draw_marks(*ImGui::GetBackgroundDrawList(), view_.camera, frame);
         draw_map_credit(*ImGui::GetBackgroundDrawList(), ImGui::GetIO().DisplaySize.x,
                         ImGui::GetIO().DisplaySize.y - status_bar_height(), 1.0F);
         ImGui::Render();
 
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderer_.draw(view_.camera, layers_, style_, window_.pixel_ratio());
+        story_view_.draw_lines(view_.camera, frame);
         if (snapshot_) {
             const double t = std::chrono::duration<double>(Clock::now() - fade_start_).count() / kCrossFadeSeconds;
             if (t >= 1.0 || snapshot_->width() != view_.camera.width || snapshot_->height() != view_.camera.height) {
@@ -297,9 +410,18 @@ private:
     SdlWindow& window_;
     MapRenderer renderer_;
     TextureBlit blit_;
+    StoryView story_view_;
     SceneBuilder builder_;
     ExploreOptions options_;
     LayerSet layers_;
+    std::ostream& err_;
+    std::optional<geo::StoryWatcher> watcher_;
+    Clock::time_point last_poll_;
+    Clock::time_point last_tick_;
+    AnimationControls animation_;
+    geo::Selection selection_;
+    std::string language_ = "de";
+    double press_x_ = 0, press_y_ = 0;
     MapStyle style_;
     std::optional<geo::Projection> projection_;  // the projection on screen, for the cursor's longitude/latitude
     ViewState view_;
@@ -352,13 +474,17 @@ int run_explore(const ExploreOptions& options, std::ostream& err) {
     {
         auto renderer = MapRenderer::create();
         auto blit = TextureBlit::create();
+        auto story_view = StoryView::create();
         if (auto* error = std::get_if<std::string>(&renderer)) {
             err << "diplomap: " << *error << '\n';
         } else if (auto* blit_error = std::get_if<std::string>(&blit)) {
             err << "diplomap: " << *blit_error << '\n';
+        } else if (auto* story_error = std::get_if<std::string>(&story_view)) {
+            err << "diplomap: " << *story_error << '\n';
         } else {
             ExploreSession session(win, std::move(std::get<MapRenderer>(renderer)), std::move(std::get<TextureBlit>(blit)),
-                                   std::get<std::filesystem::path>(assets) / "basemap", options);
+                                   std::move(std::get<StoryView>(story_view)),
+                                   std::get<std::filesystem::path>(assets) / "basemap", options, err);
             if (auto error = session.start()) {
                 err << "diplomap: " << *error << '\n';
             } else {

@@ -10,6 +10,7 @@ namespace diplomap {
 
 struct ExploreOptions {
     MapViewOptions view;
+    std::filesystem::path story;  // folder or story.json, watched for changes
     int width = 1280, height = 800;
     // For tests and benchmarks: stop after this many frames, optionally saving the last one.
     std::optional<int> quit_after_frames;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/modes/assets.hpp"
+#include "app/modes/story_view.hpp"
 #include "app/platform/gl_context.hpp"
 #include "app/render/offscreen_ui_frame.hpp"
 #include "app/render/map_overlay.hpp"
@@ -38,14 +39,41 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     fb.bind();
     map.upload(scene);
     map.draw(camera, options.view.layers, MapStyle{}, 1.0F);
+
+    std::optional<StoryView> story_view;
+    StoryFrame frame;
+    frame.seconds = options.seconds;
+    frame.layers = options.view.layers;
+    frame.language = options.language;
+    if (options.story) {
+        auto created = StoryView::create();
+        if (auto* error = std::get_if<std::string>(&created)) return *error;
+        story_view.emplace(std::move(std::get<StoryView>(created)));
+        story_view->set_projection(proj);
+        story_view->set_story(*options.story);
+        fb.bind();
+        story_view->draw_lines(camera, frame);
+    }
     {
         ImGuiOffscreen overlay(1.0F);
         overlay.render(options.width, options.height, [&](ImDrawList& list) {
+            if (story_view) story_view->draw_marks(list, camera, frame);
             draw_map_credit(list, static_cast<float>(options.width), static_cast<float>(options.height), 1.0F);
         });
     }
     fb.bind();
-    RenderedMap result{fb.read(), {}, detail};
+    RenderedMap result{fb.read(), {}, detail, {}, {}};
+    if (story_view) {
+        const auto radii = story_view->overlay().marker_radii_px();
+        const geo::StoryGeometry& geometry = story_view->geometry();
+        for (std::size_t i = 0; i < radii.size(); ++i) {
+            if (radii[i] <= 0 || !geometry.places[i]) continue;
+            const geo::XY px = camera.metres_to_pixel(*geometry.places[i]);
+            result.markers.push_back({i, px.x, px.y, radii[i]});
+        }
+        const auto labels = story_view->overlay().labels();
+        result.labels.assign(labels.begin(), labels.end());
+    }
     const geo::XY top_left = camera.pixel_to_metres(0, 0);
     const double pixel = 1.0 / camera.pixels_per_metre;
     result.georeference = {{top_left.x, pixel, 0.0, top_left.y, 0.0, -pixel}, proj.wkt()};

@@ -7,6 +7,8 @@
 #include <variant>
 
 #include "app/modes/map_view.hpp"
+#include "app/render/story_overlay.hpp"
+#include "geo/story.hpp"
 #include "app/render/offscreen_target.hpp"
 #include "geo/image_file.hpp"
 
@@ -16,12 +18,23 @@ struct ExportOptions {
     MapViewOptions view;
     std::filesystem::path out;
     int width = 1920, height = 1080;
+    std::optional<geo::Story> story;  // drawn over the basemap when given
+    std::optional<double> seconds;    // the animation clock; empty: the settled story
+    std::string language = "de";      // of the labels
+};
+
+// Where a place's marker landed, in image pixels.
+struct MarkerOnMap {
+    std::size_t place = 0;
+    double x = 0, y = 0, radius = 0;
 };
 
 struct RenderedMap {
     RgbaImage image;
     geo::Georeference georeference;
     geo::Detail detail;
+    std::vector<MarkerOnMap> markers;  // as drawn, for tests
+    std::vector<DrawnLabel> labels;
 };
 
 // Renders the view headless; the error is one line for the user.

@@ -1,5 +1,7 @@
 #include "app/modes/map_view.hpp"
 
+#include "geo/story_home.hpp"
+
 namespace diplomap {
 
 Camera initial_camera(const geo::Projection& projection, const MapViewOptions& options, int width, int height) {
@@ -12,6 +14,13 @@ Camera initial_camera(const geo::Projection& projection, const MapViewOptions& o
 
 geo::Detail detail_for_view(const MapViewOptions& options, const Camera& camera) {
     return options.detail ? *options.detail : geo::detail_for_scale(1.0 / camera.pixels_per_metre);
+}
+
+void center_on_story(MapViewOptions& options, const geo::Story& story) {
+    if (options.center_given || options.projection.name == "custom") return;
+    geo::LonLat home = geo::story_home_center(story, options.projection.center);
+    if (geo::is_world_map(options.projection)) home.lat = 0;
+    options.projection.center = home;
 }
 
 }  // namespace diplomap

@@ -10,11 +10,13 @@
 #include "app/render/layers.hpp"
 #include "geo/basemap.hpp"
 #include "geo/projection.hpp"
+#include "geo/story.hpp"
 
 namespace diplomap {
 
 struct MapViewOptions {
     geo::ProjectionSpec projection;
+    bool center_given = false;          // the user chose the centre; otherwise a story may choose its own
     double zoom = 0.0;                  // 0 fits the world; +1 doubles the scale
     LayerSet layers = LayerSet::all();
     std::optional<geo::Detail> detail;  // nullopt: follow the scale
@@ -24,6 +26,9 @@ struct MapViewOptions {
 // The camera a view starts with: zoom 0 centres the whole world (globe or world map); closer in, the camera looks
 // at the projected centre point.
 Camera initial_camera(const geo::Projection& projection, const MapViewOptions& options, int width, int height);
+
+// Without a centre from the user, the view opens on the story's home (geo/story_home.hpp).
+void center_on_story(MapViewOptions& options, const geo::Story& story);
 
 geo::Detail detail_for_view(const MapViewOptions& options, const Camera& camera);
 

@@ -9,10 +9,11 @@
 
 namespace diplomap {
 
-enum class Layer : std::uint8_t { Ocean, Land, Borders, Coast, Graticule, Count };
+// Basemap layers first, then the story's: routes and arcs are drawn by GL, markers and labels on top.
+enum class Layer : std::uint8_t { Ocean, Land, Borders, Coast, Graticule, Routes, Arcs, Markers, Labels, Count };
 
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(Layer::Count)> kLayerNames{
-    "ocean", "land", "borders", "coast", "graticule"};
+    "ocean", "land", "borders", "coast", "graticule", "routes", "arcs", "markers", "labels"};
 
 class LayerSet {
 public:

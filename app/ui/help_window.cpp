@@ -19,6 +19,12 @@ void draw_help_window(bool& open) {
             {"Arrow keys", "pan (turn the globe)"},
             {"+ / -", "zoom in / out"},
             {"0", "reset the view"},
+            {"Click", "select a place, arc or route; click empty map to clear"},
+            {"Escape", "clear the selection"},
+            {"Space", "pause or play the animation"},
+            {"[ / ]", "animation slower / faster (0.25x to 4x)"},
+            {"Home", "play the story from the start"},
+            {"L", "labels in German or English"},
             {"F1", "show or hide this help"},
         };
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {

@@ -1,0 +1,112 @@
+#include "app/modes/story_view.hpp"
+
+#include <algorithm>
+
+#include "geo/story_picking.hpp"
+
+namespace diplomap {
+
+std::variant<StoryView, std::string> StoryView::create() {
+    auto renderer = StoryRenderer::create();
+    if (auto* error = std::get_if<std::string>(&renderer)) return *error;
+    return StoryView(std::move(std::get<StoryRenderer>(renderer)));
+}
+
+void StoryView::set_story(geo::Story story) {
+    story_ = std::move(story);
+    animation_.emplace(*story_);
+    rebuild();
+}
+
+void StoryView::clear_story() {
+    story_.reset();
+    animation_.reset();
+    geometry_ = {};
+}
+
+void StoryView::set_projection(const geo::Projection& projection) {
+    if (projection_ && projection_->spec() == projection.spec()) return;
+    auto copy = geo::Projection::create(projection.spec());
+    if (auto* p = std::get_if<geo::Projection>(&copy)) projection_.emplace(std::move(*p));
+    rebuild();
+}
+
+void StoryView::rebuild() {
+    if (!story_ || !projection_) return;
+    geometry_ = geo::build_story_geometry(*story_, *projection_);
+    renderer_.upload(*story_, geometry_, *animation_);
+}
+
+double StoryView::play_seconds() const {
+    if (!story_) return 0.0;
+    double end = 0.0;
+    if (!story_->relations.empty())
+        end = animation_->appear_seconds(story_->relations.size() - 1) + geo::StoryAnimation::kDrawInSeconds;
+    for (std::size_t r = 0; r < story_->routes.size(); ++r)
+        if (const auto& schedule = animation_->schedule(r)) end = std::max(end, schedule->loop_seconds());
+    return end;
+}
+
+namespace {
+
+// Lines are the relations in story order, then the routes (story_geometry.hpp).
+StoryDrawState draw_state(const StoryFrame& frame, std::size_t relations) {
+    StoryDrawState state;
+    state.seconds = frame.seconds;
+    state.arcs = frame.layers.has(Layer::Arcs);
+    state.routes = frame.layers.has(Layer::Routes);
+    state.relation_kinds = frame.relation_kinds;
+    auto line_of = [&](const geo::StoryItem& item) -> std::optional<std::size_t> {
+        if (item.kind == geo::StoryItem::Kind::relation) return item.index;
+        if (item.kind == geo::StoryItem::Kind::route) return relations + item.index;
+        return std::nullopt;
+    };
+    state.highlighted_line = line_of(frame.selection.hovered);
+    state.selected_line = line_of(frame.selection.selected);
+    return state;
+}
+
+}  // namespace
+
+void StoryView::draw_lines(const Camera& camera, const StoryFrame& frame, float opacity) {
+    if (!story_ || !projection_) return;
+    if (!frame.layers.has(Layer::Arcs) && !frame.layers.has(Layer::Routes)) return;
+    renderer_.draw(camera, draw_state(frame, story_->relations.size()), frame.pixel_ratio, opacity);
+}
+
+void StoryView::draw_marks(ImDrawList& list, const Camera& camera, const StoryFrame& frame) {
+    if (!story_ || !projection_) return;
+    StoryOverlayOptions options;
+    options.language = frame.language;
+    options.seconds = frame.seconds;
+    options.markers = frame.layers.has(Layer::Markers);
+    options.labels = frame.layers.has(Layer::Labels);
+    options.train = frame.layers.has(Layer::Routes);
+    options.meetings = frame.layers.has(Layer::Arcs);
+    options.relation_kinds = frame.relation_kinds;
+    options.selection = frame.selection;
+    options.ui_scale = frame.ui_scale;
+    options.pixels_per_unit = frame.pixel_ratio;
+    overlay_.draw(list, *story_, geometry_, *animation_, camera, options);
+}
+
+geo::StoryItem StoryView::pick(const Camera& camera, double px, double py, const StoryFrame& frame) const {
+    if (!story_ || !projection_) return {};
+    geo::PickQuery query;
+    query.point = camera.pixel_to_metres(px, py);
+    query.pixels_per_metre = camera.pixels_per_metre;
+    query.tolerance_px = 6.0 * frame.pixel_ratio;
+    query.place_radius_px = overlay_.marker_radii_px();
+    const std::size_t relations = story_->relations.size();
+    query.line_enabled = [&](std::size_t line) {
+        if (line < relations) {
+            const geo::Relation& r = story_->relations[line];
+            return frame.layers.has(Layer::Arcs) && ((frame.relation_kinds >> static_cast<unsigned>(r.kind)) & 1U) &&
+                   animation_->draw_progress(line, frame.seconds) > 0.0;
+        }
+        return frame.layers.has(Layer::Routes);
+    };
+    return geo::pick_story_item(geometry_, query);
+}
+
+}  // namespace diplomap

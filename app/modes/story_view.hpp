@@ -1,0 +1,70 @@
+#pragma once
+// The story on the map, as the window and every export draw it: arcs and routes by GL (StoryRenderer), markers,
+// labels and the train through a draw list (StoryOverlay). Holds the story, its geometry for the projection on
+// screen and the animation; rebuilds the geometry only when the story or the projection changes.
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "app/render/camera.hpp"
+#include "app/render/layers.hpp"
+#include "app/render/story_overlay.hpp"
+#include "app/render/story_renderer.hpp"
+#include "geo/projection.hpp"
+#include "geo/selection.hpp"
+#include "geo/story.hpp"
+#include "geo/story_animation.hpp"
+#include "geo/story_geometry.hpp"
+
+namespace diplomap {
+
+// Everything about one frame of the story besides the camera: a pure input, so equal frames look equal.
+struct StoryFrame {
+    std::optional<double> seconds;       // the animation clock; empty: the settled story
+    LayerSet layers = LayerSet::all();
+    std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind
+    geo::Selection selection;
+    std::string language = "de";
+    float ui_scale = 1.0F;
+    float pixel_ratio = 1.0F;            // framebuffer pixels per UI point
+};
+
+class StoryView {
+public:
+    static std::variant<StoryView, std::string> create();
+
+    // Replaces the story; the geometry follows at once for the projection last given.
+    void set_story(geo::Story story);
+    void clear_story();
+    void set_projection(const geo::Projection& projection);
+
+    [[nodiscard]] bool has_story() const { return story_.has_value(); }
+    [[nodiscard]] const geo::Story& story() const { return *story_; }
+    [[nodiscard]] const geo::StoryGeometry& geometry() const { return geometry_; }
+    [[nodiscard]] const geo::StoryAnimation& animation() const { return *animation_; }
+    [[nodiscard]] const StoryOverlay& overlay() const { return overlay_; }
+    // How long the story takes to play once: the last arc drawn, the train's first journey done.
+    [[nodiscard]] double play_seconds() const;
+
+    // GL: arcs and routes over the basemap in the bound framebuffer.
+    void draw_lines(const Camera& camera, const StoryFrame& frame, float opacity = 1.0F);
+    // Markers, labels, the train: into the draw list, after the GL layers.
+    void draw_marks(ImDrawList& list, const Camera& camera, const StoryFrame& frame);
+
+    // The story item under framebuffer pixel (px, py), as drawn in the last frame.
+    [[nodiscard]] geo::StoryItem pick(const Camera& camera, double px, double py, const StoryFrame& frame) const;
+
+private:
+    explicit StoryView(StoryRenderer renderer) : renderer_(std::move(renderer)) {}
+    void rebuild();
+
+    StoryRenderer renderer_;
+    StoryOverlay overlay_;
+    std::optional<geo::Story> story_;
+    std::optional<geo::StoryAnimation> animation_;
+    std::optional<geo::Projection> projection_;
+    geo::StoryGeometry geometry_;
+};
+
+}  // namespace diplomap

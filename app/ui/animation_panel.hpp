@@ -1,0 +1,18 @@
+#pragma once
+// Play, pause, speed and scrubbing of the story's animation clock.
+namespace diplomap {
+
+struct AnimationControls {
+    double seconds = 0;       // the clock
+    double length = 1;        // how long the story takes to play once (the slider's range)
+    double speed = 1;         // 0.25 .. 4
+    bool paused = false;
+};
+
+inline constexpr double kMinAnimationSpeed = 0.25;
+inline constexpr double kMaxAnimationSpeed = 4.0;
+
+// Draws the panel at the bottom left, above the status bar; changes `controls` as the user asks.
+void draw_animation_panel(AnimationControls& controls, float bottom_margin);
+
+}  // namespace diplomap

@@ -1,0 +1,38 @@
+#include "app/ui/story_problems_window.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace diplomap {
+
+void draw_story_problems_window(const geo::Diagnostics& problems, bool showing_last_good_story) {
+    if (problems.empty()) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5F, viewport->WorkPos.y + 40.0F),
+                            ImGuiCond_Appearing, ImVec2(0.5F, 0.0F));
+    ImGui::SetNextWindowSize(ImVec2(std::min(760.0F, viewport->WorkSize.x - 40.0F), 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowBgAlpha(0.94F);
+    const std::string title = std::to_string(problems.size()) +
+                              (problems.size() == 1 ? " problem in the story" : " problems in the story") +
+                              "###story-problems";
+    if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextWrapped("%s", showing_last_good_story
+                                     ? "The map still shows the last version that loaded. Fix the file and save: "
+                                       "it reloads by itself."
+                                     : "No story is drawn until these are fixed. Fix the file and save: it reloads by "
+                                       "itself.");
+        ImGui::Separator();
+        const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(problems.size() + 1),
+                                      viewport->WorkSize.y * 0.5F);
+        if (ImGui::BeginChild("list", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0F, 0.62F, 0.55F, 1.0F));
+            for (const geo::Diagnostic& d : problems) ImGui::TextUnformatted(d.to_string().c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndChild();
+    }
+    ImGui::End();
+}
+
+}  // namespace diplomap
