@@ -26,8 +26,8 @@ enum class StoryLineSource : std::uint8_t { relation, route };
 struct StoryLine {
     StoryLineSource source = StoryLineSource::relation;
     std::size_t index = 0;         // into Story::relations or Story::routes
-    double ground_length_m = 0;    // along the ground track on the sphere
-    double lift_m = 0;             // greatest height above the ground (0 for routes)
+    double ground_length_m = 0;    // along the ground track on the sphere (0 for relations without an arc)
+    double lift_m = 0;             // greatest height above the ground (0 for routes and relations without an arc)
     std::uint32_t first_piece = 0;
     std::uint32_t piece_count = 0; // 0 when nothing of it is on the map
 };
@@ -35,10 +35,14 @@ struct StoryLine {
 // Pieces of all lines, flattened for upload: vertex i has projected metres xy[2i], xy[2i+1] and `along[i]`, its
 // fraction (0 at the source, 1 at the target) of the line's ground length. `along` increases within a piece, and
 // a piece that ends where the line ends has along == 1 exactly there (so the renderer can put the arrowhead on it).
+// An arc's height at `along` is lift_m * sin(pi * along): real height on the globe, a bow on every other map.
 struct StoryGeometry {
     ProjectionSpec spec;
     std::vector<std::optional<XY>> places;   // per Story::places; nullopt where hidden or off the map
-    std::vector<StoryLine> lines;            // relations first (in story order), then routes
+    // Exactly one per relation, in story order, then one per route: lines[i] is relation i and
+    // lines[relations.size() + r] is route r, also where a line has no pieces (meetings, journeys that their
+    // route shows, arcs wholly off the map), so that indices never shift with the projection.
+    std::vector<StoryLine> lines;
     ProjectedPaths pieces;                   // xy, starts and bounds per piece
     std::vector<float> along;                // one per vertex of `pieces`
     std::vector<std::uint32_t> piece_line;   // per piece: index into `lines`
