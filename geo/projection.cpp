@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -33,10 +34,12 @@ constexpr double kWebMercatorMaxLat = 85.0511287798066;
 // laea and aeqd show the whole world; the antipode itself is a circle, so stop just short of it.
 constexpr double kAzimuthalWorldRadius = 179.5;
 
+// The shortest text that reads back as exactly `v`: PROJ must see the very centre the clipper uses, or points on
+// the clipped horizon land a hair beyond PROJ's own and fail to project (the globe's disk then loses a slice).
 std::string format_number(double v) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return error == std::errc() ? std::string(buffer, end) : std::string("nan");
 }
 
 std::string sphere() { return " +R=" + format_number(kEarthRadiusMetres); }

@@ -408,3 +408,25 @@ TEST_CASE("the world bounds fit the domain outline", "[projection]") {
     // Equal Earth's width-to-height ratio is about 2.05.
     CHECK(eqearth.world_bounds().width() / eqearth.world_bounds().height() == Approx(2.05).margin(0.01));
 }
+
+TEST_CASE("the globe's outline projects whole at centres with many digits", "[projection]") {
+    // A centre such as the bundled story's home (computed, 17 significant digits) once reached PROJ rounded to 10:
+    // horizon points then fell beyond PROJ's horizon, the disk lost a slice and the bounds went lopsided.
+    for (const LonLat c : {LonLat{138.12785834659263, 58.824687054349447}, LonLat{-77.036512345678901, 38.897612345678901},
+                           LonLat{0.1 + 0.2, -33.333333333333336}}) {
+        INFO("ortho centred at " << c.lon << "," << c.lat);
+        const Projection ortho = make("ortho", c);
+        const geo::Bounds& b = ortho.world_bounds();
+        CHECK(std::abs(b.min_x + R) <= 1.0);
+        CHECK(std::abs(b.max_x - R) <= 1.0);
+        CHECK(std::abs(b.min_y + R) <= 1.0);
+        CHECK(std::abs(b.max_y - R) <= 1.0);
+        const geo::LonLatPaths outline = geo::domain_outline(ortho.domain());
+        std::vector<XY> xy(outline.points.size());
+        ortho.forward(outline.points, xy);
+        int failed = 0;
+        for (const XY& p : xy)
+            if (!std::isfinite(p.x) || !std::isfinite(p.y)) ++failed;
+        CHECK(failed == 0);
+    }
+}
