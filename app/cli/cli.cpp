@@ -49,6 +49,10 @@ int run_cli(int argc, char** argv) {
     std::string screenshot, window_size;
     app.add_option("--quit-after-frames", frames)->group("");
     app.add_option("--screenshot", screenshot)->group("");
+    bool frame_stats = false;
+    std::string view_time;
+    app.add_flag("--frame-stats", frame_stats)->group("");
+    app.add_option("--time", view_time, "start the animation paused at this many seconds");
     app.add_option("--window-size", window_size, "initial window size WIDTHxHEIGHT")->default_str("1280x800");
 
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
@@ -75,6 +79,8 @@ int run_cli(int argc, char** argv) {
     int repeats = 5;
     bench_cmd->add_option("--assets", bench_assets, "assets folder");
     bench_cmd->add_option("--repeats", repeats, "runs per timed figure")->check(CLI::Range(1, 100));
+    std::string bench_only;
+    bench_cmd->add_option("--only", bench_only, "run one case alone: many-arcs")->group("");
 
     try {
         app.parse(argc, argv);
@@ -93,6 +99,7 @@ int run_cli(int argc, char** argv) {
         BenchOptions options;
         if (!bench_assets.empty()) options.assets = bench_assets;
         options.repeats = repeats;
+        options.only = bench_only;
         return run_bench(options, std::cout, std::cerr);
     }
     if (check_cmd->parsed()) return run_check(check_story, std::cout, std::cerr);
@@ -160,6 +167,15 @@ int run_cli(int argc, char** argv) {
     explore.story = *path;
     if (frames > 0) explore.quit_after_frames = frames;
     if (!screenshot.empty()) explore.screenshot = screenshot;
+    explore.frame_stats = frame_stats;
+    if (!view_time.empty()) {
+        const auto seconds = parse_number(view_time);
+        if (!seconds || *seconds < 0) {
+            std::cerr << "diplomap: --time " << view_time << ": expected seconds, a number >= 0\n";
+            return kExitBadArguments;
+        }
+        explore.seconds = *seconds;
+    }
     if (!window_size.empty()) {
         auto dims = parse_size(window_size);
         if (!dims) {

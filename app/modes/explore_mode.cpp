@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 #include <ostream>
 
 #include "app/modes/assets.hpp"
@@ -15,6 +17,7 @@
 #include "app/modes/scene_builder.hpp"
 #include "app/modes/story_view.hpp"
 #include "app/platform/sdl_window.hpp"
+#include "app/render/basemap_cache.hpp"
 #include "app/render/map_overlay.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
@@ -68,20 +71,32 @@ public:
             for (const geo::Diagnostic& d : watcher_->problems()) err_ << d.to_string() << '\n';
         }
         last_tick_ = Clock::now();
+        if (options_.seconds) {
+            animation_.seconds = *options_.seconds;
+            animation_.paused = true;
+        }
         return std::nullopt;
     }
 
     int loop() {
         int frames = 0;
+        if (options_.frame_stats && options_.quit_after_frames)
+            frame_ms_.reserve(static_cast<std::size_t>(*options_.quit_after_frames));
         while (running_) {
+            const Clock::time_point frame_start = Clock::now();
             advance_clock();
             poll_story();
             handle_events();
             receive_scene();
             request_scene_if_needed();
             draw_frame();
+            if (options_.frame_stats) {
+                glFinish();
+                frame_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
+            }
             ++frames;
             if (options_.quit_after_frames && frames >= *options_.quit_after_frames && !builder_.busy()) {
+                if (options_.frame_stats) print_frame_stats();
                 if (options_.screenshot) return save_screenshot(*options_.screenshot);
                 running_ = false;
             }
@@ -365,8 +380,7 @@ private:
                         ImGui::GetIO().DisplaySize.y - status_bar_height(), 1.0F);
         ImGui::Render();
 
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        renderer_.draw(view_.camera, layers_, style_, window_.pixel_ratio());
+        basemap_cache_.draw(renderer_, blit_, view_.camera, layers_, style_, window_.pixel_ratio());
         story_view_.draw_lines(view_.camera, frame);
         if (snapshot_) {
             const double t = std::chrono::duration<double>(Clock::now() - fade_start_).count() / kCrossFadeSeconds;
@@ -396,6 +410,17 @@ private:
         return image;
     }
 
+    // The first frames pay for shader compiles and the first scene; the figures are of the frames after them.
+    void print_frame_stats() {
+        constexpr std::size_t kWarmUp = 10;
+        if (frame_ms_.size() <= kWarmUp) return;
+        std::vector<double> steady(frame_ms_.begin() + kWarmUp, frame_ms_.end());
+        std::sort(steady.begin(), steady.end());
+        const double median = steady[steady.size() / 2];
+        const double p95 = steady[std::min(steady.size() - 1, steady.size() * 95 / 100)];
+        std::printf("frame-ms median %.2f p95 %.2f frames %zu\n", median, p95, steady.size());
+    }
+
     int save_screenshot(const std::filesystem::path& file) {
         running_ = false;
         if (!last_frame_) return 1;
@@ -411,6 +436,7 @@ private:
     MapRenderer renderer_;
     TextureBlit blit_;
     StoryView story_view_;
+    BasemapCache basemap_cache_;
     SceneBuilder builder_;
     ExploreOptions options_;
     LayerSet layers_;
@@ -422,6 +448,7 @@ private:
     geo::Selection selection_;
     std::string language_ = "de";
     double press_x_ = 0, press_y_ = 0;
+    std::vector<double> frame_ms_;
     MapStyle style_;
     std::optional<geo::Projection> projection_;  // the projection on screen, for the cursor's longitude/latitude
     ViewState view_;

@@ -56,6 +56,7 @@ StoryDrawState draw_state(const StoryFrame& frame, std::size_t relations) {
     state.arcs = frame.layers.has(Layer::Arcs);
     state.routes = frame.layers.has(Layer::Routes);
     state.relation_kinds = frame.relation_kinds;
+    state.ui_scale = frame.ui_scale;
     auto line_of = [&](const geo::StoryItem& item) -> std::optional<std::size_t> {
         if (item.kind == geo::StoryItem::Kind::relation) return item.index;
         if (item.kind == geo::StoryItem::Kind::route) return relations + item.index;

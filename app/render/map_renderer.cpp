@@ -101,6 +101,7 @@ void MapRenderer::upload(const geo::ProjectedScene& scene) {
     spec_ = scene.spec;
     detail_ = scene.detail;
     has_scene_ = true;
+    ++generation_;
 }
 
 void MapRenderer::set_camera_uniforms(GLuint program, const Camera& camera) const {

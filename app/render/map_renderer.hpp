@@ -22,6 +22,8 @@ public:
     [[nodiscard]] bool has_scene() const { return has_scene_; }
     [[nodiscard]] const geo::ProjectionSpec& scene_spec() const { return spec_; }
     [[nodiscard]] geo::Detail scene_detail() const { return detail_; }
+    // Counts uploads, so that a cached picture of the map knows when it is stale.
+    [[nodiscard]] std::uint64_t generation() const { return generation_; }
 
     // Clears to the background and draws the basemap layers. `pixel_ratio` scales line widths on HiDPI screens.
     // `opacity` below 1 draws over what is already there (cross-fades between projections).
@@ -59,6 +61,7 @@ private:
     geo::ProjectionSpec spec_;
     geo::Detail detail_ = geo::Detail::Coarse110m;
     bool has_scene_ = false;
+    std::uint64_t generation_ = 0;
 };
 
 }  // namespace diplomap

@@ -1,0 +1,39 @@
+#include "app/render/basemap_cache.hpp"
+
+namespace diplomap {
+
+void BasemapCache::draw(MapRenderer& renderer, const TextureBlit& blit, const Camera& camera, const LayerSet& layers,
+                        const MapStyle& style, float pixel_ratio) {
+    const Key key{camera.center.x, camera.center.y, camera.pixels_per_metre, camera.width, camera.height,
+                  layers,          renderer.generation(), pixel_ratio};
+    const bool still = previous_ == key;
+    previous_ = key;
+    from_cache_ = false;
+    if (!still) {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        renderer.draw(camera, layers, style, pixel_ratio);
+        return;
+    }
+    if (cached_ != key) {
+        if (!target_ || target_->width() != camera.width || target_->height() != camera.height) {
+            target_.reset();
+            auto created = OffscreenTarget::create(camera.width, camera.height);
+            if (auto* t = std::get_if<OffscreenTarget>(&created)) target_.emplace(std::move(*t));
+        }
+        if (!target_) {  // no offscreen target: draw directly, every frame
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            renderer.draw(camera, layers, style, pixel_ratio);
+            return;
+        }
+        target_->bind();
+        renderer.draw(camera, layers, style, pixel_ratio);
+        cached_ = key;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, camera.width, camera.height);
+    glDisable(GL_STENCIL_TEST);
+    blit.draw(target_->color_texture(), 1.0F);  // the picture is opaque: blending at full opacity copies it
+    from_cache_ = true;
+}
+
+}  // namespace diplomap
