@@ -25,9 +25,11 @@ void draw_story_problems_window(const geo::Diagnostics& problems, bool showing_l
         ImGui::Separator();
         const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(problems.size() + 1),
                                       viewport->WorkSize.y * 0.5F);
-        if (ImGui::BeginChild("list", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar)) {
+        if (ImGui::BeginChild("list", ImVec2(0, height), false)) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0F, 0.62F, 0.55F, 1.0F));
+            ImGui::PushTextWrapPos(0.0F);
             for (const geo::Diagnostic& d : problems) ImGui::TextUnformatted(d.to_string().c_str());
+            ImGui::PopTextWrapPos();
             ImGui::PopStyleColor();
         }
         ImGui::EndChild();
