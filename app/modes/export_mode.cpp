@@ -45,6 +45,8 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     frame.seconds = options.seconds;
     frame.layers = options.view.layers;
     frame.language = options.language;
+    frame.as_of = options.as_of;
+    frame.previous_as_of = options.as_of;
     if (options.story) {
         auto created = StoryView::create();
         if (auto* error = std::get_if<std::string>(&created)) return *error;

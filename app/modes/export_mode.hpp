@@ -1,6 +1,7 @@
 #pragma once
 // Headless export: renders one view into an offscreen framebuffer through the same renderer as the window and
 // writes PNG or GeoTIFF. No window is shown and no display is needed.
+#include <chrono>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -21,6 +22,7 @@ struct ExportOptions {
     std::optional<geo::Story> story;  // drawn over the basemap when given
     std::optional<double> seconds;    // the animation clock; empty: the settled story
     std::string language = "de";      // of the labels
+    std::optional<std::chrono::year_month_day> as_of;  // `--date`: show what was known on that day
 };
 
 // Where a place's marker landed, in image pixels.

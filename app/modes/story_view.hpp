@@ -2,6 +2,7 @@
 // The story on the map, as the window and every export draw it: arcs and routes by GL (StoryRenderer), markers,
 // labels and the train through a draw list (StoryOverlay). Holds the story, its geometry for the projection on
 // screen and the animation; rebuilds the geometry only when the story or the projection changes.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,12 @@ namespace diplomap {
 // Everything about one frame of the story besides the camera: a pure input, so equal frames look equal.
 struct StoryFrame {
     std::optional<double> seconds;       // the animation clock; empty: the settled story
+    // "What was known when": only relations and routes dated up to `as_of` show (undated ones always do). When the
+    // date changes at clock time `as_of_changed_seconds`, relations newly shown draw themselves in from then, and
+    // those that `previous_as_of` showed but `as_of` hides fade out; so a frame stays a pure function of its inputs.
+    std::optional<std::chrono::year_month_day> as_of;
+    std::optional<std::chrono::year_month_day> previous_as_of;
+    double as_of_changed_seconds = -1e9;
     LayerSet layers = LayerSet::all();
     std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind
     geo::Selection selection;
