@@ -2,10 +2,14 @@
 
 #include <diplomap/embedded_shaders.hpp>
 
+#include <algorithm>
+
 #include "app/render/shader_program.hpp"
 
 namespace diplomap {
 namespace {
+
+constexpr std::uint32_t kMaxInstancesPerDraw = 32768;
 
 bool intersects(const geo::FloatBounds& b, const geo::Bounds& view, double margin) {
     return b.max_x >= view.min_x - margin && b.min_x <= view.max_x + margin && b.max_y >= view.min_y - margin &&
@@ -167,8 +171,10 @@ void MapRenderer::draw_lines(const LineLayer& layer, const Camera& camera, const
         }
         std::size_t j = i + 1;
         while (j < n && intersects(layer.bounds[j], view, margin)) ++j;
-        const std::uint32_t first = layer.segment_starts[i], count = layer.segment_starts[j] - first;
-        if (count > 0) {
+        // Mesa's software pipeline buffers every vertex shader output of a draw call before rasterising it: one
+        // call over the 470k segments of the 10m coastline held ~75 MB. Bounded calls bound that memory.
+        for (std::uint32_t first = layer.segment_starts[i]; first < layer.segment_starts[j]; first += kMaxInstancesPerDraw) {
+            const std::uint32_t count = std::min(kMaxInstancesPerDraw, layer.segment_starts[j] - first);
             glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
                                   reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * 4 * sizeof(float)));
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
