@@ -1,5 +1,7 @@
 #include "geo/projected_scene.hpp"
 
+#include <thread>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -102,8 +104,7 @@ ProjectedScene build_scene(const Projection& projection, const Basemap& basemap,
                   {&graticule, {}, false, &scene.graticule, {}}};
 
     auto t = Clock::now();
-    std::size_t total = 0;
-    for (Job& job : jobs) {
+    auto clip = [&](Job& job) {
         if (job.paths == &outline) {
             job.clipped = outline;  // the outline is the domain's boundary: nothing to clip
         } else if (job.rings) {
@@ -111,8 +112,14 @@ ProjectedScene build_scene(const Projection& projection, const Basemap& basemap,
         } else {
             clip_lines(*job.paths, domain, job.clipped, job.caps);
         }
-        total += job.clipped.points.size();
-    }
+    };
+    // Land holds about half of all vertices: clip it beside the other layers (clipping shares no state).
+    std::thread land([&] { clip(jobs[1]); });
+    for (Job& job : jobs)
+        if (&job != &jobs[1]) clip(job);
+    land.join();
+    std::size_t total = 0;
+    for (const Job& job : jobs) total += job.clipped.points.size();
     scene.timings.clip_ms = ms_since(t);
 
     // One batch for all layers, so that PROJ's threads get one large, evenly split array.
