@@ -1,5 +1,6 @@
 #include "app/modes/export_mode.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "app/modes/assets.hpp"
@@ -18,7 +19,14 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     if (auto* error = std::get_if<std::string>(&projection)) return *error;
     const geo::Projection& proj = std::get<geo::Projection>(projection);
 
-    const Camera camera = initial_camera(proj, options.view, options.width, options.height);
+    Camera camera = initial_camera(proj, options.view, options.width, options.height);
+    if (options.camera) {
+        // Same centre, and the same share of the map across the image's width as across the window's.
+        camera = *options.camera;
+        camera.pixels_per_metre *= static_cast<double>(options.width) / std::max(options.camera->width, 1);
+        camera.width = options.width;
+        camera.height = options.height;
+    }
     const geo::Detail detail = detail_for_view(options.view, camera);
     auto assets = find_assets(options.view.assets);
     if (auto* error = std::get_if<std::string>(&assets)) return *error;
@@ -47,6 +55,7 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     frame.language = options.language;
     frame.as_of = options.as_of;
     frame.previous_as_of = options.as_of;
+    frame.relation_kinds = options.relation_kinds;
     if (options.story) {
         auto created = StoryView::create();
         if (auto* error = std::get_if<std::string>(&created)) return *error;
@@ -59,8 +68,15 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     {
         ImGuiOffscreen overlay(1.0F);
         overlay.render(options.width, options.height, [&](ImDrawList& list) {
+            const auto width = static_cast<float>(options.width), height = static_cast<float>(options.height);
             if (story_view) story_view->draw_marks(list, camera, frame);
-            draw_map_credit(list, static_cast<float>(options.width), static_cast<float>(options.height), 1.0F);
+            float below_title = 0.0F;
+            if (options.story && options.view.layers.has(Layer::Title))
+                below_title = draw_map_title(list, *options.story, options.language, 0.0F, 0.0F, width, 1.0F);
+            if (options.story && options.view.layers.has(Layer::Legend))
+                draw_map_legend(list, *options.story, options.relation_kinds, options.language, 0.0F, below_title,
+                                height, 1.0F);
+            draw_map_credit(list, width, height, 1.0F);
         });
     }
     fb.bind();

@@ -2,6 +2,7 @@
 // Headless export: renders one view into an offscreen framebuffer through the same renderer as the window and
 // writes PNG or GeoTIFF. No window is shown and no display is needed.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -23,6 +24,10 @@ struct ExportOptions {
     std::optional<double> seconds;    // the animation clock; empty: the settled story
     std::string language = "de";      // of the labels
     std::optional<std::chrono::year_month_day> as_of;  // `--date`: show what was known on that day
+    std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind, as the legend toggles them
+    // The view exactly as the window shows it (export of the current view), scaled to width x height; empty: the
+    // camera follows from the view options as for `diplomap export`.
+    std::optional<Camera> camera;
 };
 
 // Where a place's marker landed, in image pixels.

@@ -7,6 +7,24 @@
 
 namespace diplomap {
 
+void draw_animation_controls(AnimationControls& controls) {
+    if (ImGui::Button(controls.paused ? "Play " : "Pause", ImVec2(ImGui::GetFontSize() * 3.5F, 0)))
+        controls.paused = !controls.paused;
+    ImGui::SameLine();
+    // The slider shows the time within one playing of the story; beyond it the train loops and arcs flow on.
+    float shown = static_cast<float>(std::min(controls.seconds, controls.length));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0F);
+    if (ImGui::SliderFloat("##time", &shown, 0.0F, static_cast<float>(controls.length), "%.1f s"))
+        controls.seconds = shown;
+    if (ImGui::IsItemActive()) controls.paused = true;
+    ImGui::SameLine();
+    float speed = static_cast<float>(controls.speed);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0F);
+    if (ImGui::SliderFloat("speed", &speed, static_cast<float>(kMinAnimationSpeed),
+                           static_cast<float>(kMaxAnimationSpeed), "%.2fx", ImGuiSliderFlags_Logarithmic))
+        controls.speed = std::clamp(static_cast<double>(speed), kMinAnimationSpeed, kMaxAnimationSpeed);
+}
+
 void draw_animation_panel(AnimationControls& controls, float bottom_margin) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = 10.0F;
@@ -17,23 +35,7 @@ void draw_animation_panel(AnimationControls& controls, float bottom_margin) {
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                         ImGuiWindowFlags_NoNav;
-    if (ImGui::Begin("##animation", nullptr, kFlags)) {
-        if (ImGui::Button(controls.paused ? "Play " : "Pause", ImVec2(ImGui::GetFontSize() * 3.5F, 0)))
-            controls.paused = !controls.paused;
-        ImGui::SameLine();
-        // The slider shows the time within one playing of the story; beyond it the train loops and arcs flow on.
-        float shown = static_cast<float>(std::min(controls.seconds, controls.length));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0F);
-        if (ImGui::SliderFloat("##time", &shown, 0.0F, static_cast<float>(controls.length), "%.1f s"))
-            controls.seconds = shown;
-        if (ImGui::IsItemActive()) controls.paused = true;
-        ImGui::SameLine();
-        float speed = static_cast<float>(controls.speed);
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0F);
-        if (ImGui::SliderFloat("speed", &speed, static_cast<float>(kMinAnimationSpeed),
-                               static_cast<float>(kMaxAnimationSpeed), "%.2fx", ImGuiSliderFlags_Logarithmic))
-            controls.speed = std::clamp(static_cast<double>(speed), kMinAnimationSpeed, kMaxAnimationSpeed);
-    }
+    if (ImGui::Begin("##animation", nullptr, kFlags)) draw_animation_controls(controls);
     ImGui::End();
 }
 

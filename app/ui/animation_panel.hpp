@@ -12,7 +12,11 @@ struct AnimationControls {
 inline constexpr double kMinAnimationSpeed = 0.25;
 inline constexpr double kMaxAnimationSpeed = 4.0;
 
-// Draws the panel at the bottom left, above the status bar; changes `controls` as the user asks.
+// The controls on one line, inside whatever window is current (the timeline panel holds them).
+void draw_animation_controls(AnimationControls& controls);
+
+// The controls in a small window of their own at the bottom left, above the status bar: for when the timeline
+// panel is closed.
 void draw_animation_panel(AnimationControls& controls, float bottom_margin);
 
 }  // namespace diplomap

@@ -1,0 +1,272 @@
+#include "app/ui/article_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/render/relation_style.hpp"
+#include "app/ui/ui_colors.hpp"
+
+namespace diplomap {
+namespace {
+
+const char* kLanguageNames[] = {"Original (Deutsch)", "English", "Both"};
+
+bool added_relation_of(const geo::Story& story, std::size_t excerpt) {
+    for (const geo::Relation& r : story.relations)
+        if (r.added && std::find(r.excerpts.begin(), r.excerpts.end(), excerpt) != r.excerpts.end()) return true;
+    return false;
+}
+
+}  // namespace
+
+void ArticlePanel::rebuild(const geo::Story& story, std::uint64_t story_version) {
+    story_version_ = story_version;
+    order_ = geo::excerpts_in_article_order(story);
+    excerpt_where_.assign(story.excerpts.size(), {});
+    for (std::size_t e = 0; e < story.excerpts.size(); ++e) {
+        const geo::Excerpt& excerpt = story.excerpts[e];
+        std::string& where = excerpt_where_[e];
+        if (excerpt.speaker && *excerpt.speaker < story.people.size()) {
+            const geo::Person& person = story.people[*excerpt.speaker];
+            where = person.name;
+            if (person.role) where += ", " + person.role->get("de");
+            if (person.place) where += " · " + story.places[*person.place].map_label("de");
+        } else if (auto r = geo::relation_of_excerpt(story, e)) {
+            const geo::Relation& relation = story.relations[*r];
+            where = story.places[relation.from_place].map_label("de");
+            if (relation.to_place != relation.from_place)
+                where += " → " + story.places[relation.to_place].map_label("de");
+        }
+    }
+    laid_out_width_ = -1;
+    excerpt_rects_.assign(story.excerpts.size(), {});
+}
+
+void ArticlePanel::lay_out_full_text(const geo::Story& story, float wrap_width) {
+    const float font_size = ImGui::GetFontSize();
+    if (wrap_width == laid_out_width_ && font_size == laid_out_font_) return;
+    laid_out_width_ = wrap_width;
+    laid_out_font_ = font_size;
+    segments_.clear();
+    lines_.clear();
+    excerpt_line_.assign(story.excerpts.size(), 0);
+    const std::string& text = story.article_text;
+    // Which excerpt (if any) covers each byte boundary is looked up in ranges sorted by start.
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // begin, excerpt
+    for (std::size_t e : order_) ranges.emplace_back(story.excerpts[e].article_begin, e);
+    ImFont* font = ImGui::GetFont();
+    const float scale = font_size / font->FontSize;
+    const char* base = text.data();
+    std::size_t paragraph = 0;
+    while (paragraph <= text.size()) {
+        std::size_t paragraph_end = text.find('\n', paragraph);
+        if (paragraph_end == std::string::npos) paragraph_end = text.size();
+        std::size_t s = paragraph;
+        do {
+            std::size_t e = paragraph_end;
+            if (s < paragraph_end) {
+                const char* wrap = font->CalcWordWrapPositionA(scale, base + s, base + paragraph_end, wrap_width);
+                e = std::max<std::size_t>(static_cast<std::size_t>(wrap - base), s + 1);
+            }
+            Line line{static_cast<std::uint32_t>(segments_.size()), 0};
+            // Cut the line where excerpts begin and end.
+            std::size_t at = s;
+            while (at < e) {
+                std::int32_t inside = -1;
+                std::size_t cut = e;
+                for (const auto& [begin, excerpt] : ranges) {
+                    const geo::Excerpt& x = story.excerpts[excerpt];
+                    if (begin <= at && at < x.article_end) {
+                        inside = static_cast<std::int32_t>(excerpt);
+                        cut = std::min(cut, x.article_end);
+                        break;
+                    }
+                    if (begin > at) {
+                        cut = std::min(cut, begin);
+                        break;
+                    }
+                }
+                segments_.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(cut), inside});
+                if (inside >= 0 && story.excerpts[static_cast<std::size_t>(inside)].article_begin >= at &&
+                    story.excerpts[static_cast<std::size_t>(inside)].article_begin < cut)
+                    excerpt_line_[static_cast<std::size_t>(inside)] = static_cast<std::uint32_t>(lines_.size());
+                ++line.segment_count;
+                at = cut;
+            }
+            lines_.push_back(line);
+            s = e;
+            while (s < paragraph_end && text[s] == ' ') ++s;  // the wrap's space starts no line
+        } while (s < paragraph_end);
+        paragraph = paragraph_end + 1;
+    }
+}
+
+void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& language) {
+    const bool original = language != ArticleLanguage::translation;
+    const bool translated = language != ArticleLanguage::original;
+    ImGui::PushTextWrapPos(0.0F);
+    if (original) ImGui::TextUnformatted(story.meta.title.get(story.meta.language).c_str());
+    if (translated && story.meta.title.has("en")) {
+        if (original) ImGui::PushStyleColor(ImGuiCol_Text, ui_colors::kSubtle);
+        ImGui::TextUnformatted(story.meta.title.get("en").c_str());
+        if (original) ImGui::PopStyleColor();
+    }
+    std::string line = story.meta.date.text;
+    for (const std::string& place : story.meta.datelines) line += (line.empty() ? "" : " · ") + place;
+    ImGui::TextDisabled("%s", line.c_str());
+    if (!story.meta.source.empty()) ImGui::TextDisabled("%s", story.meta.source.c_str());
+    ImGui::PopTextWrapPos();
+    int choice = static_cast<int>(language);
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine();
+        if (ImGui::RadioButton(kLanguageNames[i], &choice, i)) language = static_cast<ArticleLanguage>(choice);
+    }
+}
+
+void ArticlePanel::draw_excerpts(const geo::Story& story, geo::SelectionModel& selection, ArticleLanguage language) {
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 view_min = ImGui::GetWindowPos(), view_size = ImGui::GetWindowSize();
+    excerpts_view_ = {view_min.x, view_min.y, view_min.x + view_size.x, view_min.y + view_size.y, true};
+    for (std::size_t e : order_) {
+        const geo::Excerpt& excerpt = story.excerpts[e];
+        ImGui::PushID(static_cast<int>(e));
+        list.ChannelsSplit(2);
+        list.ChannelsSetCurrent(1);
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        ImGui::BeginGroup();
+        if (!excerpt_where_[e].empty()) ImGui::TextDisabled("%s", excerpt_where_[e].c_str());
+        const float x0 = ImGui::GetCursorPosX();
+        const bool both = language == ArticleLanguage::both && excerpt.translation.has("en");
+        const float half = both ? 0.5F * (width - spacing) : width;
+        if (language != ArticleLanguage::translation || !excerpt.translation.has("en")) {
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(x0 + half);
+            ImGui::TextUnformatted(excerpt.text.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            if (both) ImGui::SameLine(x0 + half + spacing);
+        }
+        if (language != ArticleLanguage::original && excerpt.translation.has("en")) {
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(x0 + width);
+            ImGui::PushStyleColor(ImGuiCol_Text, both ? ui_colors::kSubtle : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+            ImGui::TextUnformatted(excerpt.translation.get("en").c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+        }
+        if (added_relation_of(story, e)) ImGui::TextColored(ui_colors::kAdded, "quoted for a fact added to the story");
+        ImGui::EndGroup();
+        const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
+        excerpt_rects_[e] = {start.x, start.y, end.x, end.y, true};
+        const bool hovered = ImGui::IsMouseHoveringRect(start, end) && ImGui::IsWindowHovered();
+        list.ChannelsSetCurrent(0);
+        const ImU32 fill = selection.active_excerpt() == e ? ui_colors::kActive
+                           : selection.highlighted(e)       ? ui_colors::kHighlight
+                           : hovered                        ? ui_colors::kHover
+                                                            : 0;
+        if (fill != 0) list.AddRectFilled(ImVec2(start.x - 4, start.y - 2), ImVec2(end.x + 2, end.y + 2), fill, 3.0F);
+        list.ChannelsMerge();
+        if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) selection.select_excerpt(story, e);
+        if (scroll_to_ == e) ImGui::SetScrollHereY(0.15F);
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+}
+
+void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& selection) {
+    const float wrap_width = ImGui::GetContentRegionAvail().x;
+    lay_out_full_text(story, wrap_width);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float line_height = ImGui::GetTextLineHeightWithSpacing();
+    if (scroll_to_ && *scroll_to_ < excerpt_line_.size())
+        ImGui::SetScrollY(std::max(0.0F, static_cast<float>(excerpt_line_[*scroll_to_]) * line_height -
+                                              ImGui::GetWindowHeight() * 0.15F));
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+    const char* base = story.article_text.data();
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool window_hovered = ImGui::IsWindowHovered();
+    std::optional<std::size_t> hovered_excerpt;
+    // Only the lines in view are drawn: the layout is cached, so scrolling costs the visible lines and nothing else.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(lines_.size()), line_height);
+    while (clipper.Step()) {
+        for (int l = clipper.DisplayStart; l < clipper.DisplayEnd; ++l) {
+            const Line& line = lines_[static_cast<std::size_t>(l)];
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            for (std::uint32_t s = line.first_segment; s < line.first_segment + line.segment_count; ++s) {
+                const Segment& seg = segments_[s];
+                const char* b = base + seg.begin;
+                const char* e = base + seg.end;
+                const float w = font->CalcTextSizeA(size, 1e9F, 0.0F, b, e).x;
+                if (seg.excerpt >= 0) {
+                    const auto x = static_cast<std::size_t>(seg.excerpt);
+                    const ImVec2 min(at.x, at.y), max(at.x + w, at.y + line_height);
+                    const bool hovered =
+                        window_hovered && mouse.x >= min.x && mouse.x < max.x && mouse.y >= min.y && mouse.y < max.y;
+                    if (hovered) hovered_excerpt = x;
+                    const ImU32 fill = selection.active_excerpt() == x ? ui_colors::kActive
+                                       : selection.highlighted(x)       ? ui_colors::kHighlight
+                                                                        : ui_colors::kQuoted;
+                    list.AddRectFilled(min, ImVec2(max.x, max.y - 1), fill);
+                }
+                list.AddText(font, size, at, text_color, b, e);
+                at.x += w;
+            }
+            ImGui::Dummy(ImVec2(wrap_width, line_height - ImGui::GetStyle().ItemSpacing.y));
+        }
+    }
+    clipper.End();
+    if (hovered_excerpt) {
+        const geo::Excerpt& x = story.excerpts[*hovered_excerpt];
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0F);
+        if (!excerpt_where_[*hovered_excerpt].empty()) ImGui::TextDisabled("%s", excerpt_where_[*hovered_excerpt].c_str());
+        if (x.translation.has("en")) ImGui::TextUnformatted(x.translation.get("en").c_str());
+        ImGui::TextDisabled("Click: show on the map");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) selection.select_excerpt(story, *hovered_excerpt);
+    }
+}
+
+void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, geo::SelectionModel& selection,
+                        ArticleLanguage& language, bool& open, PanelRects& rects) {
+    if (story_version != story_version_) rebuild(story, story_version);
+    if (auto request = selection.take_scroll_request()) {
+        scroll_to_ = request;
+        scroll_frames_ = 2;
+    }
+    if (!open) return;
+    place_panel_first_time(Panel::article);
+    if (!ImGui::Begin("Article###article", &open)) {
+        report_panel_rect(rects, Panel::article);
+        ImGui::End();
+        return;
+    }
+    report_panel_rect(rects, Panel::article);
+    draw_header(story, language);
+    if (ImGui::BeginTabBar("article-tabs")) {
+        if (ImGui::BeginTabItem("Excerpts")) {
+            if (ImGui::BeginChild("excerpts", ImVec2(0, 0), false)) draw_excerpts(story, selection, language);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Full article")) {
+            if (ImGui::BeginChild("full-text", ImVec2(0, 0), false)) draw_full_text(story, selection);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+    if (scroll_frames_ > 0 && --scroll_frames_ == 0) scroll_to_.reset();
+}
+
+}  // namespace diplomap

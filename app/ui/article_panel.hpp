@@ -1,0 +1,60 @@
+#pragma once
+// The article beside the map: title, date, datelines and source; the excerpts in article order with speaker and
+// place, in the original, the English translation or both side by side; and the full text with the quoted
+// passages marked. Clicking an excerpt selects its relation (the window then flies the camera there); a selection
+// made on the map scrolls the panel to its excerpts and highlights them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/modes/settings.hpp"
+#include "app/ui/panel_layout.hpp"
+#include "geo/selection_model.hpp"
+#include "geo/story.hpp"
+
+namespace diplomap {
+
+class ArticlePanel {
+public:
+    // `story_version` changes whenever the story is replaced, so cached layouts are rebuilt.
+    void draw(const geo::Story& story, std::uint64_t story_version, geo::SelectionModel& selection,
+              ArticleLanguage& language, bool& open, PanelRects& rects);
+
+    // Where an excerpt stood in the Excerpts tab in the last frame it was drawn (screen points); for tests.
+    [[nodiscard]] std::optional<PanelRect> excerpt_rect(std::size_t excerpt) const {
+        return excerpt < excerpt_rects_.size() && excerpt_rects_[excerpt].shown ? std::optional(excerpt_rects_[excerpt])
+                                                                                : std::nullopt;
+    }
+    // The visible part of the Excerpts tab in the last frame (screen points).
+    [[nodiscard]] const PanelRect& excerpts_view() const { return excerpts_view_; }
+
+private:
+    // The full text laid out for one wrap width: lines of segments, each plain or part of one excerpt.
+    struct Segment {
+        std::uint32_t begin = 0, end = 0;  // bytes of Story::article_text
+        std::int32_t excerpt = -1;
+    };
+    struct Line {
+        std::uint32_t first_segment = 0, segment_count = 0;
+    };
+    void rebuild(const geo::Story& story, std::uint64_t story_version);
+    void lay_out_full_text(const geo::Story& story, float wrap_width);
+    void draw_header(const geo::Story& story, ArticleLanguage& language);
+    void draw_excerpts(const geo::Story& story, geo::SelectionModel& selection, ArticleLanguage language);
+    void draw_full_text(const geo::Story& story, geo::SelectionModel& selection);
+
+    std::uint64_t story_version_ = ~std::uint64_t{0};
+    std::vector<std::size_t> order_;          // excerpts in article order
+    std::vector<std::string> excerpt_where_;  // per excerpt: "speaker, role · place"
+    float laid_out_width_ = -1, laid_out_font_ = -1;
+    std::vector<Segment> segments_;
+    std::vector<Line> lines_;
+    std::vector<std::uint32_t> excerpt_line_;  // per excerpt: the line where it begins
+    std::vector<PanelRect> excerpt_rects_;
+    PanelRect excerpts_view_;
+    std::optional<std::size_t> scroll_to_;     // excerpt to bring into view in the visible tab
+    int scroll_frames_ = 0;                    // both tabs get a frame to take the scroll
+};
+
+}  // namespace diplomap
