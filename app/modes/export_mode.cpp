@@ -1,6 +1,7 @@
 #include "app/modes/export_mode.hpp"
 
 #include <algorithm>
+#include <future>
 #include <ostream>
 
 #include "app/modes/assets.hpp"
@@ -28,12 +29,16 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
         camera.height = options.height;
     }
     const geo::Detail detail = detail_for_view(options.view, camera);
-    auto assets = find_assets(options.view.assets);
-    if (auto* error = std::get_if<std::string>(&assets)) return *error;
-    auto basemap = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", detail);
-    if (auto* error = std::get_if<std::string>(&basemap)) return *error;
-    const geo::ProjectedScene scene =
-        geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule());
+
+    // The basemap loads and projects on a second thread while this one starts EGL and compiles shaders: the two
+    // take about as long as each other, so an export costs the longer of them, not their sum.
+    auto scene_future = std::async(std::launch::async, [&]() -> std::variant<geo::ProjectedScene, std::string> {
+        auto assets = find_assets(options.view.assets);
+        if (auto* error = std::get_if<std::string>(&assets)) return *error;
+        auto basemap = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", detail);
+        if (auto* error = std::get_if<std::string>(&basemap)) return *error;
+        return geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule());
+    });
 
     auto context = create_headless_gl_context();
     if (auto* error = std::get_if<std::string>(&context)) return *error;
@@ -41,6 +46,19 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     if (auto* error = std::get_if<std::string>(&target)) return *error;
     auto renderer = MapRenderer::create();
     if (auto* error = std::get_if<std::string>(&renderer)) return *error;
+    std::optional<StoryView> story_view;
+    if (options.story) {
+        auto created = StoryView::create();
+        if (auto* error = std::get_if<std::string>(&created)) return *error;
+        story_view.emplace(std::move(std::get<StoryView>(created)));
+        story_view->set_projection(proj);
+        story_view->set_story(*options.story);
+    }
+    ImGuiOffscreen overlay(1.0F);  // builds the font atlas
+
+    auto prepared = scene_future.get();
+    if (auto* error = std::get_if<std::string>(&prepared)) return *error;
+    const geo::ProjectedScene& scene = std::get<geo::ProjectedScene>(prepared);
 
     OffscreenTarget& fb = std::get<OffscreenTarget>(target);
     MapRenderer& map = std::get<MapRenderer>(renderer);
@@ -48,7 +66,6 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     map.upload(scene);
     map.draw(camera, options.view.layers, MapStyle{}, 1.0F);
 
-    std::optional<StoryView> story_view;
     StoryFrame frame;
     frame.seconds = options.seconds;
     frame.layers = options.view.layers;
@@ -56,17 +73,11 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
     frame.as_of = options.as_of;
     frame.previous_as_of = options.as_of;
     frame.relation_kinds = options.relation_kinds;
-    if (options.story) {
-        auto created = StoryView::create();
-        if (auto* error = std::get_if<std::string>(&created)) return *error;
-        story_view.emplace(std::move(std::get<StoryView>(created)));
-        story_view->set_projection(proj);
-        story_view->set_story(*options.story);
+    if (story_view) {
         fb.bind();
         story_view->draw_lines(camera, frame);
     }
     {
-        ImGuiOffscreen overlay(1.0F);
         overlay.render(options.width, options.height, [&](ImDrawList& list) {
             const auto width = static_cast<float>(options.width), height = static_cast<float>(options.height);
             if (story_view) story_view->draw_marks(list, camera, frame);
