@@ -745,8 +745,9 @@ private:
                 draw_map_legend(background, story_view_.story(), settings_.relation_kinds, language_, left,
                                 below_title, static_cast<float>(free.bottom / ratio), settings_.ui_scale);
         }
-        draw_map_credit(background, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y - status_bar_height(),
-                        settings_.ui_scale);
+        // The credit goes in the free part's corner too: under a panel nobody would see it.
+        draw_map_credit(background, static_cast<float>(free_rect_.right / window_.pixel_ratio()),
+                        static_cast<float>(free_rect_.bottom / window_.pixel_ratio()), settings_.ui_scale);
         ImGui::Render();
 
         basemap_cache_.draw(renderer_, blit_, view_.camera, settings_.layers, style_, window_.pixel_ratio());
