@@ -2,9 +2,14 @@
 // where its schedule puts it, arcs in their kind's colour and never drawn through the globe.
 #include <catch2/catch.hpp>
 
+#include "../bundled_story.hpp"
+
 #include <cmath>
 
 #include "app/modes/export_mode.hpp"
+#include "app/modes/story_view.hpp"
+#include "app/platform/gl_context.hpp"
+#include "app/render/offscreen_target.hpp"
 #include "app/render/map_style.hpp"
 #include "app/render/relation_style.hpp"
 #include "geo/story_geometry.hpp"
@@ -15,14 +20,7 @@ using namespace diplomap;
 
 namespace {
 
-const geo::Story& bundled_story() {
-    static const geo::Story story = [] {
-        geo::StoryLoad load = geo::load_story(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets/stories/kim-train-2023");
-        REQUIRE(load.problems.empty());
-        return std::move(*load.story);
-    }();
-    return story;
-}
+using diplomap::test::bundled_story;
 
 ExportOptions story_options(const char* projection, geo::LonLat center, const char* layers) {
     ExportOptions o;
@@ -195,4 +193,81 @@ TEST_CASE("an arc behind the globe draws no pixel inside the disk", "[render][st
     CHECK(inside > 100000);
     CHECK(drawn_inside == 0);
     CHECK(drawn_outside > 0);  // the long arcs do rise beyond the limb
+}
+
+namespace {
+
+// Samples along a relation's arc in the export, and how many of them carry its kind's colour.
+std::pair<int, int> arc_samples(const RenderedMap& map, const ExportOptions& o, std::size_t relation) {
+    auto projection = std::get<geo::Projection>(geo::Projection::create(o.view.projection));
+    const geo::StoryGeometry geometry = geo::build_story_geometry(bundled_story(), projection);
+    const Rgba colour = relation_style(bundled_story().relations[relation].kind).color;
+    int samples = 0, coloured = 0;
+    for (double along = 0.1; along < 0.9; along += 0.05) {
+        const auto point = geo::point_on_line(geometry, relation, along);
+        if (!point) continue;
+        const auto [x, y] = pixel_of(map, point->position);
+        if (x < 0 || y < 0 || x >= o.width || y >= o.height) continue;
+        ++samples;
+        if (channel_distance(map.image.at(static_cast<int>(x), static_cast<int>(y)), colour) <= 40) ++coloured;
+    }
+    return {samples, coloured};
+}
+
+}  // namespace
+
+TEST_CASE("as of the day before the White House's warning its arc is not drawn; as of that day it is",
+          "[render][story]") {
+    const auto warning = bundled_story().find_relation("warning-white-house");
+    REQUIRE(warning);
+    REQUIRE(bundled_story().relations[*warning].date);  // "2023-09": from the first of September
+    ExportOptions o = story_options("eqearth", {150, 0}, "ocean,land,arcs");
+
+    o.as_of = std::chrono::year{2023} / 8 / 31;
+    const auto [samples_before, coloured_before] = arc_samples(render(o), o, *warning);
+    o.as_of = std::chrono::year{2023} / 9 / 1;
+    const auto [samples_after, coloured_after] = arc_samples(render(o), o, *warning);
+    CHECK(samples_before >= 8);
+    CHECK(coloured_before == 0);
+    CHECK(coloured_after >= samples_after * 8 / 10);
+
+    // With no date, everything shows, as before there was a filter.
+    o.as_of.reset();
+    const auto [samples_all, coloured_all] = arc_samples(render(o), o, *warning);
+    CHECK(coloured_all >= samples_all * 8 / 10);
+}
+
+TEST_CASE("picking passes over relations the date hides", "[render][story]") {
+    auto context = create_headless_gl_context();
+    if (auto* error = std::get_if<std::string>(&context)) FAIL(*error);
+    auto target = std::get<OffscreenTarget>(OffscreenTarget::create(1000, 800));
+    auto created = StoryView::create();
+    if (auto* error = std::get_if<std::string>(&created)) FAIL(*error);
+    StoryView view = std::move(std::get<StoryView>(created));
+    auto projection = std::get<geo::Projection>(
+        geo::Projection::create(std::get<geo::ProjectionSpec>(geo::parse_projection("eqearth", {150, 0}))));
+    view.set_projection(projection);
+    view.set_story(bundled_story());
+    const Camera camera = Camera::fit(projection.world_bounds(), 1000, 800, 0, {0, 0});
+    StoryFrame frame;
+    frame.layers = std::get<LayerSet>(parse_layers("arcs"));
+    target.bind();
+    view.draw_lines(camera, frame);
+
+    const auto rebuff = bundled_story().find_relation("rebuff-peskov");
+    REQUIRE(rebuff);
+    const auto point = geo::point_on_line(view.geometry(), *rebuff, 0.5);
+    REQUIRE(point);
+    const geo::XY px = camera.metres_to_pixel(point->position);
+    const geo::StoryItem item{geo::StoryItem::Kind::relation, *rebuff};
+    CHECK(view.pick(camera, px.x, px.y, frame) == item);
+    frame.as_of = frame.previous_as_of = std::chrono::year{2023} / 9 / 11;
+    CHECK_FALSE(view.pick(camera, px.x, px.y, frame) == item);
+    // While the change to the day draws the arc in, it can be picked; while the change away fades it, not.
+    frame.as_of = std::chrono::year{2023} / 9 / 12;
+    frame.as_of_changed_seconds = 10.0;
+    frame.seconds = 10.5;
+    CHECK(view.pick(camera, px.x, px.y, frame) == item);
+    std::swap(frame.as_of, frame.previous_as_of);
+    CHECK_FALSE(view.pick(camera, px.x, px.y, frame) == item);
 }

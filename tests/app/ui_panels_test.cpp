@@ -2,6 +2,8 @@
 // synthetic mouse and keys through ImGuiIO (MousePos, MouseDown, KeysDown), frames rendered to draw lists only.
 // Checks what the clicks did to the selection, the camera the window would fly to, the layers and the as-of date.
 #include <catch2/catch.hpp>
+
+#include "../bundled_story.hpp"
 #include <imgui.h>
 
 #include <filesystem>
@@ -25,12 +27,7 @@ namespace {
 constexpr float kWidth = 1600, kHeight = 1000;
 constexpr int kEnterKey = 13;
 
-const geo::Story& bundled_story() {
-    static const geo::StoryLoad load =
-        geo::load_story(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023");
-    REQUIRE(load.story);
-    return *load.story;
-}
+using diplomap::test::bundled_story;
 
 // An ImGui context of its own per test, as the window has one: font atlas built, no backend, no ini file.
 class UiHarness {

@@ -2,6 +2,8 @@
 // tell of it.
 #include <catch2/catch.hpp>
 
+#include "../bundled_story.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -15,12 +17,7 @@ using geo::StoryItem;
 
 namespace {
 
-const geo::Story& bundled_story() {
-    static const geo::StoryLoad load =
-        geo::load_story(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023");
-    REQUIRE(load.story);
-    return *load.story;
-}
+using diplomap::test::bundled_story;
 
 std::size_t excerpt(const geo::Story& story, std::string_view id) {
     const auto index = story.find_excerpt(id);

@@ -1,6 +1,8 @@
 // Search folds case, accents and spelling variants on both sides, in every language the story names a place in.
 #include <catch2/catch.hpp>
 
+#include "../bundled_story.hpp"
+
 #include <filesystem>
 
 #include "geo/story_loader.hpp"
@@ -9,12 +11,7 @@
 
 namespace {
 
-const geo::Story& bundled_story() {
-    static const geo::StoryLoad load =
-        geo::load_story(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023");
-    REQUIRE(load.story);
-    return *load.story;
-}
+using diplomap::test::bundled_story;
 
 std::size_t place(const geo::Story& story, std::string_view id) {
     const auto index = story.find_place(id);
