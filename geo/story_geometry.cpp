@@ -1,6 +1,7 @@
 #include "geo/story_geometry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -66,12 +67,14 @@ struct TrackVertex {
 // vertices is a point of its great circle, so cuts found by bisection lie exactly on the line.
 class GroundTrack {
 public:
-    static GroundTrack arc(LonLat from, LonLat to, double max_segment_deg) {
+    // `segments(circle)`: how many equal segments the arc gets.
+    template <typename Segments>
+    static GroundTrack arc(LonLat from, LonLat to, const Segments& segments) {
         GroundTrack track;
         const GreatCircle& circle = track.legs_.emplace_back(from, to);
         track.length_m_ = circle.length_m();
         if (!(track.length_m_ > 0)) return {};
-        const std::size_t n = segment_count(circle.arc_deg(), max_segment_deg, kMinArcSegments);
+        const std::size_t n = segments(circle);
         for (std::size_t i = 0; i <= n; ++i) {
             const double along = static_cast<double>(i) / static_cast<double>(n);  // exactly 1 at the end
             const double s = track.length_m_ * along;
@@ -644,6 +647,63 @@ std::vector<LinePiece> globe_arc_pieces(const GroundTrack& track, double lift_m,
 }
 
 // =================================================================================================================
+// [SECTION] Segments for the scale on screen
+
+// Enough equal segments that no chord strays more than the tolerance from the lifted arc on screen. A chord over
+// a parameter step h of a curve whose second derivative is at most `bend` strays at most bend * h^2 / 8 from it.
+std::size_t segments_for_bend(double bend, double step_scale, std::size_t finest, const StoryGeometryOptions& options) {
+    const double n = std::ceil(step_scale * std::sqrt(bend * options.pixels_per_metre / (8.0 * options.tolerance_px)));
+    if (!std::isfinite(n)) return finest;
+    return std::clamp(static_cast<std::size_t>(std::max(n, 0.0)), kMinArcSegments, finest);
+}
+
+// On the globe the bend is known: in metres per radian squared of the great circle, the ground circle contributes
+// R, and the lift profile h = lift * sin(pi * phi / theta) up to lift * pi^2 / theta^2, which dominates for short
+// arcs lifted high. The orthographic view only shortens it.
+std::size_t globe_arc_segments(const GreatCircle& circle, double lift_m, const StoryGeometryOptions& options) {
+    const std::size_t finest = segment_count(circle.arc_deg(), options.max_segment_deg, kMinArcSegments);
+    const double theta = circle.arc_deg() * kDegToRad;
+    if (!(theta > 0)) return finest;
+    return segments_for_bend(R + lift_m * std::numbers::pi * std::numbers::pi / (theta * theta), theta, finest,
+                             options);
+}
+
+// Samples of a ground track for estimating how a flat map bends it; where the map bends it more sharply than
+// they can tell (the rim of an azimuthal map), its stretch shows between them as a bend large enough.
+constexpr int kBendSamples = 16;
+// The estimate from samples misses part of a bend that peaks between them.
+constexpr double kSampledBendAllowance = 2.0;
+
+// On flat maps the projection bends and stretches the track in ways only projecting it tells: the bend, in projected
+// metres per unit of `along` squared, is estimated from second differences of the track projected at a few
+// points, plus the bow's lift * pi^2. Points in different copies of the world (across the seam) or off the map
+// make the estimate large: such arcs keep the finest segments.
+std::size_t flat_arc_segments(const GreatCircle& circle, double lift_m, const Projection& projection,
+                              const TrackDomain& domain, const StoryGeometryOptions& options) {
+    const std::size_t finest = segment_count(circle.arc_deg(), options.max_segment_deg, kMinArcSegments);
+    if (!(circle.length_m() > 0)) return finest;
+    std::array<LonLat, kBendSamples + 1> lonlat{};
+    std::array<XY, kBendSamples + 1> xy{};
+    std::optional<double> shift;
+    for (int i = 0; i <= kBendSamples; ++i) {
+        const LonLat p = circle.at_distance(circle.length_m() * i / kBendSamples);
+        const std::optional<double> here = domain.shift_at(p);
+        if (!here || (shift && *here != *shift)) return finest;
+        shift = here;
+        lonlat[static_cast<std::size_t>(i)] = domain.to_map(p, *here);
+    }
+    projection.forward(lonlat, xy);
+    double bend = 0;
+    constexpr double h = 1.0 / kBendSamples;
+    for (std::size_t i = 1; i < xy.size(); ++i) {
+        if (!finite(xy[i]) || !finite(xy[i - 1])) return finest;
+        if (i + 1 < xy.size()) bend = std::max(bend, length(xy[i - 1] - 2.0 * xy[i] + xy[i + 1]) / (h * h));
+    }
+    return segments_for_bend(kSampledBendAllowance * bend + lift_m * std::numbers::pi * std::numbers::pi, 1.0, finest,
+                             options);
+}
+
+// =================================================================================================================
 // [SECTION] Assembly
 
 bool has_arc(const Relation& relation) {
@@ -704,6 +764,15 @@ void append_pieces(StoryGeometry& geometry, StoryLine& line, const std::vector<L
 
 }  // namespace
 
+double full_detail_pixels_per_metre(const StoryGeometryOptions& options) {
+    // Where even the ground circle alone asks for max_segment_deg on the globe. A flat map may bend an arc less
+    // (a meridian not at all), but from this scale on it gets max_segment_deg too, so that no view needs to rebuild
+    // its geometry beyond it.
+    const double step = options.max_segment_deg * kDegToRad;
+    if (!(step > 0) || !(options.tolerance_px > 0)) return 0.0;
+    return 8.0 * options.tolerance_px / (R * step * step);
+}
+
 StoryGeometry build_story_geometry(const Story& story, const Projection& projection,
                                    const StoryGeometryOptions& options) {
     StoryGeometry geometry;
@@ -711,6 +780,8 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
     geometry.places = project_places(story, projection);
     const bool globe = projection.spec().name == "ortho";
     const ViewFrame view(projection.domain().center);
+    const TrackDomain domain(projection.domain());
+    const double full = full_detail_pixels_per_metre(options);
 
     // Arcs drawn so far between each unordered pair of places: each further one is lifted higher.
     std::map<std::pair<std::size_t, std::size_t>, int> earlier_arcs;
@@ -718,15 +789,27 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
         const Relation& relation = story.relations[i];
         StoryLine line{
             StoryLineSource::relation, i, 0.0, 0.0, static_cast<std::uint32_t>(geometry.pieces.path_count()), 0};
+        // Each further arc between the same two places is lifted higher; only arcs that are drawn count.
+        auto lift_for = [&](double length_m) {
+            const int k = earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
+            return options.lift_per_length * length_m * (1.0 + options.lift_step * k);
+        };
+        auto segments = [&](const GreatCircle& circle) {
+            const std::size_t finest = segment_count(circle.arc_deg(), options.max_segment_deg, kMinArcSegments);
+            if (!(options.pixels_per_metre > 0) || !(options.tolerance_px > 0) || options.pixels_per_metre >= full)
+                return finest;
+            const double lift = lift_for(circle.length_m());
+            return globe ? globe_arc_segments(circle, lift, options)
+                         : flat_arc_segments(circle, lift, projection, domain, options);
+        };
         const GroundTrack track =
             has_arc(relation) ? GroundTrack::arc(place_lonlat(story, relation.from_place),
-                                                 place_lonlat(story, relation.to_place), options.max_segment_deg)
+                                                 place_lonlat(story, relation.to_place), segments)
                               : GroundTrack{};
         if (!track.empty()) {
-            int& k = earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
             line.ground_length_m = track.length_m();
-            line.lift_m = options.lift_per_length * track.length_m() * (1.0 + options.lift_step * k);
-            ++k;
+            line.lift_m = lift_for(track.length_m());
+            ++earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
             append_pieces(
                 geometry, line,
                 globe ? globe_arc_pieces(track, line.lift_m, view) : flat_pieces(projection, track, line.lift_m));

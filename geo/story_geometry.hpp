@@ -49,10 +49,20 @@ struct StoryGeometry {
 };
 
 struct StoryGeometryOptions {
-    double max_segment_deg = 1.0;  // densification of arcs and of long route legs, in degrees of great circle
+    double max_segment_deg = 1.0;  // the finest densification of arcs and of long route legs, degrees of great circle
+    // The scale the arcs will be seen at, pixels per projected metre; 0: every arc densified at max_segment_deg.
+    // Otherwise an arc gets only as many segments as keep each chord within `tolerance_px` of the curve on screen
+    // (at least 8, at most the max_segment_deg count): a few dozen for an arc across a whole globe, where 10,000
+    // arcs at one degree would cost the renderer 700,000 segments for no visible gain.
+    double pixels_per_metre = 0;
+    double tolerance_px = 0.2;
     double lift_per_length = 0.15; // greatest lift as a share of the arc's ground length
     double lift_step = 0.35;       // each further relation between the same two places is lifted this much more
 };
+
+// The scale beyond which `options` densify every arc at max_segment_deg anyway: zooming in further changes nothing,
+// so a view need not rebuild its geometry for it.
+[[nodiscard]] double full_detail_pixels_per_metre(const StoryGeometryOptions& options);
 
 // Relations whose two places are the same (a meeting, a statement) and travel relations that name a route get no
 // arc: the place's marker and the route show them.

@@ -1,11 +1,9 @@
-// The story's arcs and routes: one instance per segment, and one per arrowhead, each drawn as a quad round its
-// outline. Joins between the segments of a piece are mitred, so no pixel of a line is drawn twice: the translucent
-// casing and the faint historic routes would otherwise show a bead at every vertex of their densified curves.
-// Per instance (Instance in app/render/story_renderer.hpp); positions in projected metres.
-layout(location = 0) in vec4 a_segment;     // start, end (arrowhead: a point behind it, the line's end)
-layout(location = 1) in vec4 a_neighbours;  // the vertex before start and the one after end (read only at joins)
-layout(location = 2) in vec4 a_measure;     // along (0..1 of ground length) at start, end; metres from line start there
-layout(location = 3) in ivec2 a_ids;        // line index; style index | flags
+// The story's arcs and routes: each segment, and each arrowhead, drawn as a quad round its outline. Joins between
+// the segments of a piece are mitred, so no pixel of a line is drawn twice: the translucent casing and the faint
+// historic routes would otherwise show a bead at every vertex of their densified curves.
+// Four vertices per segment, numbered 4 * segment + corner: the segment's record comes from u_segments (Segment in
+// app/render/story_renderer.hpp, floats as their bits); positions in projected metres.
+uniform isamplerBuffer u_segments;
 
 const int kStyles = 12;
 const int kRelationStyles = 10;  // styles below this are relations' arcs, which flow; above, routes on the ground
@@ -16,10 +14,11 @@ const int kStartCut = 0x800;  // the map cut the line here (the globe's limb, a 
 const int kEndCut = 0x1000;
 const int kBehindGlobe = 0x2000;  // on the globe's far side, seen beyond its limb
 const float kFar = 1e6;
+const float kHairlineHalfWidth = 0.5;  // pixels before u_pixel_ratio
+const float kCrowdedAlpha = 0.4;
 
-// Per line, updated only when the clock moves: draw progress (0..1), the along from which the line is dashed
-// (<= 0: all of it, > 1: none), projected length in metres, the gap before the target marker in UI points (< 0: no
-// arrowhead).
+// Per line, updated only when the clock or the date moves it: draw progress (0..1), the along from which the line
+// is dashed (<= 0: all of it, > 1: none), opacity (fading out as the date hides it).
 uniform sampler2D u_lines;
 uniform vec4 u_style_color[kStyles];
 uniform vec4 u_style_shape[kStyles];  // half width, dash, gap, dash phase; pixels before u_pixel_ratio
@@ -32,6 +31,7 @@ uniform float u_marker_scale;         // pixels per UI point of the markers
 uniform float u_opacity;
 uniform vec3 u_flow;                  // how strongly the flow pulses brighten arcs (0: settled), phase, period (pixels)
 uniform float u_globe_radius;         // metres; the globe's disk is centred on the projection's origin
+uniform float u_density;              // 0: few lines in view, styled as they are; 1: so many that all are hairlines
 
 out vec2 v_pixel;
 flat out vec4 v_segment;  // start, end in pixels
@@ -68,41 +68,58 @@ float t_at(float value, float at_start, float at_end) {
 }
 
 void main() {
-    int line = a_ids.x;
-    int style = a_ids.y & 0xFF;
-    int flags = a_ids.y;
+    int record = 4 * (gl_VertexID >> 2);
+    int corner_index = gl_VertexID & 3;
+    // The line's index, style | flags, its projected length (metres), the gap before its target marker in UI
+    // points (< 0: no arrowhead).
+    ivec4 ids = texelFetch(u_segments, record + 3);
+    int line = ids.x;
+    int style = ids.y & 0xFF;
+    int flags = ids.y;
     bool arrow = (flags & kArrow) != 0;
     vec4 per_line = texelFetch(u_lines, ivec2(line & 1023, line >> 10), 0);
     float progress = per_line.x;
-    bool shown = ((u_visible_styles >> style) & 1) != 0 && progress > 0.0 &&
-                 (arrow ? progress >= 1.0 : (a_measure.x < progress || progress >= 1.0));
+    vec4 measure = intBitsToFloat(texelFetch(u_segments, record + 2));
+    bool shown = ((u_visible_styles >> style) & 1) != 0 && progress > 0.0 && per_line.z > 0.0 &&
+                 (arrow ? progress >= 1.0 : (measure.x < progress || progress >= 1.0));
     if (!shown) {
         gl_Position = vec4(0.0);  // all four corners in one point: nothing rasterised
         return;
     }
 
+    vec4 segment = intBitsToFloat(texelFetch(u_segments, record));
+    vec4 neighbours = intBitsToFloat(texelFetch(u_segments, record + 1));
+    float line_length = intBitsToFloat(ids.z);
+    float line_target_gap = intBitsToFloat(ids.w);
+
     vec4 color = u_style_color[style];
     vec4 shape = u_style_shape[style] * u_pixel_ratio;
-    float half_width = shape.x;
+    // Crowded: every line a hairline (or its own width where thinner), no casing but round the selected one.
+    float half_width = mix(shape.x, min(shape.x, kHairlineHalfWidth * u_pixel_ratio), u_density);
+    float casing = line == u_selected ? 1.0 : 1.0 - u_density;
     if (line == u_highlighted) {
         half_width = half_width * 1.5 + 0.5 * u_pixel_ratio;
         color = vec4(mix(color.rgb, vec3(1.0), 0.2), max(color.a, 0.9));
     }
     if (line == u_selected) half_width += 0.75 * u_pixel_ratio;
-    float extra = (line == u_selected ? 3.5 : 1.5) * u_pixel_ratio;  // the casing's reach beside the line
-    float casing_alpha = min(u_casing_color.a * color.a * (line == u_selected ? 1.5 : 1.0), 1.0) * u_opacity;
+    float extra = (line == u_selected ? 3.5 : 1.5) * u_pixel_ratio * casing;  // the casing's reach beside the line
+    float line_opacity = u_opacity * per_line.z;
+    float casing_alpha =
+        min(u_casing_color.a * color.a * (line == u_selected ? 1.5 : 1.0), 1.0) * line_opacity * casing;
     float flow = style < kRelationStyles ? u_flow.x : 0.0;
-    color.a = min(color.a, 1.0) * u_opacity;
+    // Crowded lines are translucent, so that where many cross reads darker than where few do, and the map shows.
+    bool picked = line == u_selected || line == u_highlighted;
+    color.a = min(color.a, 1.0) * line_opacity * (picked ? 1.0 : mix(1.0, kCrowdedAlpha, u_density));
 
-    vec2 a = metres_to_pixels(a_segment.xy);
-    vec2 b = metres_to_pixels(a_segment.zw);
+    vec2 a = metres_to_pixels(segment.xy);
+    vec2 b = metres_to_pixels(segment.zw);
     vec2 dir = direction(a, b, vec2(1.0, 0.0));
-    float line_px = per_line.z * u_pixels_per_metre;
-    float arrow_half = max(2.2 * half_width, half_width + 3.0 * u_pixel_ratio);
+    float line_px = line_length * u_pixels_per_metre;
+    float arrow_half = max(2.2 * half_width, half_width + mix(3.0, 1.5, u_density) * u_pixel_ratio);
     float arrow_len = min(2.6 * arrow_half, 0.4 * line_px);
-    float target_gap = per_line.w < 0.0 ? -1.0 : min(per_line.w * u_marker_scale, 0.4 * line_px);
+    float target_gap = line_target_gap < 0.0 ? -1.0 : min(line_target_gap * u_marker_scale, 0.4 * line_px);
 
-    vec2 pos = a_measure.zw * u_pixels_per_metre;
+    vec2 pos = measure.zw * u_pixels_per_metre;
     vec2 start_miter = vec2(0.0), end_miter = vec2(0.0);
     vec2 t_range = vec2(0.0, 1.0);
     vec2 half_widths = vec2(half_width);
@@ -117,12 +134,12 @@ void main() {
         t_cut.x = 0.0;
         head_extra = 0.0;  // a casing behind the base would part the arrowhead from its line
     } else {
-        if ((flags & kStartCap) == 0) start_miter = miter(metres_to_pixels(a_neighbours.xy), a, b);
-        if ((flags & kEndCap) == 0) end_miter = miter(a, b, metres_to_pixels(a_neighbours.zw));
+        if ((flags & kStartCap) == 0) start_miter = miter(metres_to_pixels(neighbours.xy), a, b);
+        if ((flags & kEndCap) == 0) end_miter = miter(a, b, metres_to_pixels(neighbours.zw));
         if (start_miter != vec2(0.0)) t_range.x = -kFar;
         if (end_miter != vec2(0.0)) t_range.y = kFar;
         if (progress < 1.0) {
-            t_cut.y = t_at(progress, a_measure.x, a_measure.y);
+            t_cut.y = t_at(progress, measure.x, measure.y);
         } else if (target_gap >= 0.0) {
             // An opaque line stops inside its arrowhead, so the seam never shows; a translucent one at the base,
             // where it would otherwise show through the arrowhead twice as dark.
@@ -135,13 +152,14 @@ void main() {
         if ((flags & kStartCut) != 0) t_cut.x = 0.0;
         if ((flags & kEndCut) != 0) t_cut.y = min(t_cut.y, 1.0);
         if ((flags & (kStartCut | kEndCut)) != 0) head_extra = 0.0;
-        t_dashed = t_at(per_line.y, a_measure.x, a_measure.y);
+        t_dashed = t_at(per_line.y, measure.x, measure.y);
     }
 
-    float reach = max(half_widths.x, half_widths.y) + extra + 1.0;
+    // Coverage (story_line.frag) ends half a pixel beyond the casing: the quad need reach no further.
+    float reach = max(half_widths.x, half_widths.y) + extra + 0.5;
     vec2 across = vec2(-dir.y, dir.x);
-    bool at_end = gl_VertexID >= 2;
-    float side = (gl_VertexID & 1) == 0 ? -1.0 : 1.0;
+    bool at_end = corner_index >= 2;
+    float side = (corner_index & 1) == 0 ? -1.0 : 1.0;
     vec2 corner;
     if (at_end)
         corner = end_miter == vec2(0.0) ? b + (dir + across * side) * reach : b + end_miter * side * reach;

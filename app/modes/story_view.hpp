@@ -1,7 +1,8 @@
 #pragma once
 // The story on the map, as the window and every export draw it: arcs and routes by GL (StoryRenderer), markers,
 // labels and the train through a draw list (StoryOverlay). Holds the story, its geometry for the projection on
-// screen and the animation; rebuilds the geometry only when the story or the projection changes.
+// screen and the animation. The geometry is built when first drawn, with as many segments per arc as the scale on
+// screen needs, and rebuilt only when the story or the projection changes, or the zoom by more than a factor 2.
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -48,6 +49,7 @@ public:
 
     [[nodiscard]] bool has_story() const { return story_.has_value(); }
     [[nodiscard]] const geo::Story& story() const { return *story_; }
+    // As last drawn (empty before the first draw).
     [[nodiscard]] const geo::StoryGeometry& geometry() const { return geometry_; }
     [[nodiscard]] const geo::StoryAnimation& animation() const { return *animation_; }
     [[nodiscard]] const StoryOverlay& overlay() const { return overlay_; }
@@ -59,12 +61,14 @@ public:
     // Markers, labels, the train: into the draw list, after the GL layers.
     void draw_marks(ImDrawList& list, const Camera& camera, const StoryFrame& frame);
 
-    // The story item under framebuffer pixel (px, py), as drawn in the last frame.
+    // The story item under framebuffer pixel (px, py), as drawn in the last frame; lines hidden by the frame's
+    // layers, kinds, clock or date are passed over.
     [[nodiscard]] geo::StoryItem pick(const Camera& camera, double px, double py, const StoryFrame& frame) const;
 
 private:
     explicit StoryView(StoryRenderer renderer) : renderer_(std::move(renderer)) {}
-    void rebuild();
+    // Builds the geometry for the camera's scale where it is missing or was built for a scale too far off.
+    void fit_geometry(const Camera& camera);
 
     StoryRenderer renderer_;
     StoryOverlay overlay_;
@@ -72,6 +76,8 @@ private:
     std::optional<geo::StoryAnimation> animation_;
     std::optional<geo::Projection> projection_;
     geo::StoryGeometry geometry_;
+    bool geometry_current_ = false;   // geometry_ belongs to the story and projection held
+    double geometry_scale_ = 0;       // the pixels per metre it was built for
 };
 
 }  // namespace diplomap

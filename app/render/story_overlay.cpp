@@ -12,12 +12,17 @@ namespace diplomap {
 namespace {
 
 constexpr double kPulseSeconds = 2.4;
+// At most one label per this many square points of the view, and never fewer than kMinLabels: a map with more
+// names than that reads as a list, and each costs nine passes of its text (the halo).
+constexpr float kLabelAreaPt = 20000.0F;
+constexpr std::size_t kMinLabels = 40;
 constexpr ImU32 kMarkerFill = IM_COL32(36, 52, 71, 255);
 constexpr ImU32 kMarkerOutline = IM_COL32(255, 255, 255, 255);
 constexpr ImU32 kLabelText = IM_COL32(27, 38, 49, 255);
 constexpr ImU32 kLabelHalo = IM_COL32(255, 255, 255, 215);
 constexpr ImU32 kAddedText = IM_COL32(92, 99, 112, 255);
 constexpr ImU32 kSelected = IM_COL32(255, 176, 0, 255);
+constexpr Rgba kWhite = {1.0F, 1.0F, 1.0F, 1.0F};
 
 ImU32 to_imgui(const Rgba& c, float alpha_scale = 1.0F) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], c[3] * alpha_scale));
@@ -54,8 +59,10 @@ void draw_marker_shape(ImDrawList& list, const geo::Place& place, ImVec2 c, floa
             list.AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, 1.5F, 0, outline_width);
             break;
         default:
-            list.AddCircleFilled(c, r, fill, 24);
-            list.AddCircle(c, r, outline, 24, outline_width);
+            // As many segments as keep the outline within ImGui's error bound of the circle: a dozen at marker
+            // sizes, where a fixed 24 doubled the cost of a map with hundreds of places for no visible difference.
+            list.AddCircleFilled(c, r, fill, 0);
+            list.AddCircle(c, r, outline, 0, outline_width);
             break;
     }
 }
@@ -98,12 +105,16 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
         for (const geo::Relation& relation : story.relations) {
             if (relation.from_place != relation.to_place) continue;
             if (((options.relation_kinds >> static_cast<unsigned>(relation.kind)) & 1U) == 0) continue;
+            // A ring the date brings in fades in as an arc would draw itself; one it hides fades out.
+            const geo::Presence presence = geo::presence_as_of(relation.date, options.as_of, options.seconds);
+            if (!presence.visible()) continue;
             const auto c = on_screen(relation.from_place);
             if (!c) continue;
             const float r = (marker_radius(story.places[relation.from_place]) + 4.0F +
                              3.5F * static_cast<float>(rings[relation.from_place]++)) * scale;
             const LineStyle& style = relation_style(relation.kind);
-            list.AddCircle(*c, r, to_imgui(style.color, relation.added ? 0.55F : 1.0F), 32, 2.0F * scale);
+            const auto alpha = static_cast<float>(presence.drawn * presence.opacity) * (relation.added ? 0.55F : 1.0F);
+            list.AddCircle(*c, r, to_imgui(style.color, alpha), 32, 2.0F * scale);
         }
     }
 
@@ -141,14 +152,20 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
         for (std::size_t route = 0; route < story.routes.size(); ++route) {
             const auto along = animation.train_along(route, options.seconds);
             if (!along) continue;
+            // Only on its route as drawn: not before the date shows it, nor ahead of the route drawing itself in,
+            // and fading out with it.
+            const geo::Presence presence =
+                geo::presence_as_of(story.routes[route].date, options.as_of, options.seconds);
+            if (!presence.visible() || *along > presence.drawn) continue;
             const auto point = geo::point_on_line(geometry, story.relations.size() + route, *along);
             if (!point) continue;
             const geo::XY px = camera.metres_to_pixel(point->position);
             const ImVec2 c(static_cast<float>(px.x) * unit, static_cast<float>(px.y) * unit);
             const LineStyle& style = route_style(false);
-            list.AddCircleFilled(c, 7.0F * scale, to_imgui(style.color), 24);
-            list.AddCircle(c, 7.0F * scale, kMarkerOutline, 24, 2.0F * scale);
-            list.AddCircleFilled(c, 2.2F * scale, kMarkerOutline, 12);
+            const auto alpha = static_cast<float>(presence.opacity);
+            list.AddCircleFilled(c, 7.0F * scale, to_imgui(style.color, alpha), 24);
+            list.AddCircle(c, 7.0F * scale, to_imgui(kWhite, alpha), 24, 2.0F * scale);
+            list.AddCircleFilled(c, 2.2F * scale, to_imgui(kWhite, alpha), 12);
         }
     }
 
@@ -173,7 +190,10 @@ void StoryOverlay::draw_labels(ImDrawList& list, const geo::Story& story, const 
         candidate_place_.push_back(i);
     }
     const std::vector<geo::PlacedLabel>& placed = layout_.place(candidates_, width, height);
-    for (const geo::PlacedLabel& label : placed) {
+    // Placed in order of priority, each clear of those before it: the first ones are the most important.
+    const std::size_t budget =
+        std::max(kMinLabels, static_cast<std::size_t>(width * height / (kLabelAreaPt * scale * scale)));
+    for (const geo::PlacedLabel& label : std::span(placed).first(std::min(budget, placed.size()))) {
         const std::size_t place_index = candidate_place_[label.candidate];
         const geo::Place& place = story.places[place_index];
         const std::string& text = place.map_label(options.language);

@@ -14,6 +14,7 @@
 #include "geo/selection.hpp"
 #include "geo/story.hpp"
 #include "geo/story_animation.hpp"
+#include "geo/story_filter.hpp"
 #include "geo/story_geometry.hpp"
 
 #include <imgui.h>
@@ -28,6 +29,7 @@ struct StoryOverlayOptions {
     bool train = true;                      // the train marker (with the routes layer)
     bool meetings = true;                   // rings for relations at one place (with the arcs layer)
     std::uint32_t relation_kinds = ~0U;     // bit per geo::RelationKind shown
+    geo::AsOf as_of;                        // meetings and trains of dates not yet begun stay hidden
     geo::Selection selection;
     float ui_scale = 1.0F;                  // sizes are in UI points times this
     float pixels_per_unit = 1.0F;           // framebuffer pixels per draw-list unit (the window's pixel ratio)

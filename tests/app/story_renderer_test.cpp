@@ -19,6 +19,7 @@
 #include "geo/image_file.hpp"
 #include "geo/sphere.hpp"
 #include "geo/story.hpp"
+#include "geo/story_filter.hpp"
 #include "geo/story_animation.hpp"
 #include "geo/story_geometry.hpp"
 
@@ -400,4 +401,160 @@ TEST_CASE("story arcs: an arc coming out from behind the globe never reaches ove
         }
     CHECK(inside == 0);
     CHECK(outside > 100);
+}
+
+namespace {
+
+std::optional<geo::DateRange> day(const char* text) {
+    geo::DateParse parsed = geo::parse_date_range(text);
+    REQUIRE(parsed.range);
+    return parsed.range;
+}
+
+bool warning_shows_anywhere(const RgbaImage& image) {
+    for (int x = static_cast<int>(kWarningFrom) + 10; x <= static_cast<int>(kWarningTo) - 30; x += 10)
+        if (shows_near(image, x, kWarningRow, warning_color(), 1)) return true;
+    return false;
+}
+
+// The warning's colour at full coverage in the middle of its line, 0 (background) .. 1 (as drawn without fading).
+double warning_strength(const RgbaImage& image) {
+    const int x = column_at(kWarningFrom, kWarningTo, 0.5);
+    const auto full = over_background(warning_color());
+    double strength = 0;
+    for (std::size_t i = 0; i < 3; ++i) {
+        const double span = full[i] - 255.0 * kBackground[i];
+        if (std::abs(span) > 20)
+            strength = std::max(strength, (image.at(x, kWarningRow)[i] - 255.0 * kBackground[i]) / span);
+    }
+    return strength;
+}
+
+}  // namespace
+
+TEST_CASE("story arcs: as of a day before a relation's date it is not drawn, from that day on it is",
+          "[story-render]") {
+    Fixture f;
+    f.story.relations[0].date = day("2023-09-12");
+    f.story.routes[0].date = day("2023-09");
+    f.renderer->upload(f.story, test_geometry(f.story), f.animation);
+    StoryDrawState state;
+    state.as_of = {std::chrono::year{2023} / 9 / 11, std::chrono::year{2023} / 9 / 11, -1e9};
+    const RgbaImage before = f.draw(state, "as_of_before");
+    CHECK_FALSE(warning_shows_anywhere(before));
+    CHECK(shows_near(before, 240, 110, rebuff_color(), 1));              // undated: always there
+    CHECK(shows(before, 240, kRouteRow, route_style(false).color, 20));  // begun in September
+
+    state.as_of = {std::chrono::year{2023} / 9 / 12, std::chrono::year{2023} / 9 / 12, -1e9};
+    const RgbaImage after = f.draw(state, "as_of_after");
+    CHECK(warning_shows_anywhere(after));
+    CHECK(colour_distance(after, column_at(kWarningFrom, kWarningTo, 0.5), kWarningRow, warning_color()) <= 6.0);
+
+    state.as_of = {std::chrono::year{2023} / 8 / 31, std::chrono::year{2023} / 8 / 31, -1e9};
+    CHECK_FALSE(shows_near(f.draw(state, "as_of_august"), 240, kRouteRow, route_style(false).color, 2));
+}
+
+TEST_CASE("story arcs: a change of date draws newly shown arcs in and fades hidden ones out", "[story-render]") {
+    Fixture f;
+    f.story.relations[0].date = day("2023-09-12");
+    f.renderer->upload(f.story, test_geometry(f.story), f.animation);
+    constexpr double kChanged = 50.0;  // long after the story's own draw-in
+    StoryDrawState state;
+
+    // Forward to the day: the warning draws itself in from its source, as at the start.
+    state.as_of = {std::chrono::year{2023} / 9 / 12, std::chrono::year{2023} / 9 / 11, kChanged};
+    state.seconds = kChanged + 0.5 * geo::StoryAnimation::kDrawInSeconds;
+    const RgbaImage half = f.draw(state, "as_of_draw_in");
+    CHECK(shows_near(half, column_at(kWarningFrom, kWarningTo, 0.25), kWarningRow, warning_color(), 1));
+    CHECK_FALSE(shows_near(half, column_at(kWarningFrom, kWarningTo, 0.75), kWarningRow, warning_color()));
+    state.seconds = kChanged - 0.1;  // the clock before the change: not yet there
+    CHECK_FALSE(warning_shows_anywhere(f.draw(state, "as_of_draw_in_before")));
+
+    // Back before it: the warning fades out over half a second, all of it at once.
+    state.as_of = {std::chrono::year{2023} / 9 / 11, std::chrono::year{2023} / 9 / 12, kChanged};
+    state.seconds = kChanged + 0.5 * geo::kAsOfFadeOutSeconds;
+    const RgbaImage fading = f.draw(state, "as_of_fading");
+    CHECK(warning_strength(fading) > 0.25);
+    CHECK(warning_strength(fading) < 0.75);
+    CHECK(shows_near(fading, column_at(kWarningFrom, kWarningTo, 0.9), kWarningRow, warning_color(), 1) ==
+          shows_near(fading, column_at(kWarningFrom, kWarningTo, 0.1), kWarningRow, warning_color(), 1));
+    state.seconds = kChanged + geo::kAsOfFadeOutSeconds;
+    CHECK_FALSE(warning_shows_anywhere(f.draw(state, "as_of_faded")));
+    state.seconds = kChanged - 0.1;
+    CHECK(warning_strength(f.draw(state, "as_of_fading_before")) > 0.95);
+}
+
+namespace {
+
+// The test geometry with many warnings side by side along the top of the image: a crowded view.
+geo::StoryGeometry crowded_geometry(geo::Story& story, int lines) {
+    story.relations.resize(2);
+    for (int i = 0; i < lines; ++i) story.relations.push_back(relation("warning", geo::RelationKind::warning, 2, 1));
+    geo::StoryGeometry g = test_geometry(story);
+    // The test geometry's own lines stay where they are (indices 0, 1 and the routes after the relations): the new
+    // ones come after them in the buffer but take the relation indices 2.. .
+    geo::StoryGeometry out;
+    out.places = g.places;
+    auto copy_line = [&](const geo::StoryGeometry& from, std::size_t line, geo::StoryLine as) {
+        const geo::StoryLine& source = from.lines[line];
+        as.first_piece = static_cast<std::uint32_t>(out.pieces.path_count());
+        as.piece_count = source.piece_count;
+        for (std::uint32_t p = source.first_piece; p < source.first_piece + source.piece_count; ++p) {
+            for (std::uint32_t v = from.pieces.starts[p]; v < from.pieces.starts[p + 1]; ++v) {
+                out.pieces.xy.insert(out.pieces.xy.end(), {from.pieces.xy[2 * v], from.pieces.xy[2 * v + 1]});
+                out.along.push_back(from.along[v]);
+            }
+            out.pieces.starts.push_back(static_cast<std::uint32_t>(out.pieces.xy.size() / 2));
+            out.pieces.bounds.push_back(from.pieces.bounds[p]);
+            out.piece_line.push_back(static_cast<std::uint32_t>(out.lines.size()));
+        }
+        out.lines.push_back(as);
+    };
+    copy_line(g, 0, g.lines[0]);
+    copy_line(g, 1, g.lines[1]);
+    for (int i = 0; i < lines; ++i) {
+        geo::StoryGeometry one;
+        const double y = 5.0 + 55.0 * i / lines;  // above the warning, clear of the rebuff
+        add_line(one, geo::StoryLineSource::relation, static_cast<std::size_t>(2 + i), straight(20, 460, y, 4));
+        copy_line(one, 0, one.lines[0]);
+    }
+    copy_line(g, 2, g.lines[2]);
+    copy_line(g, 3, g.lines[3]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("story arcs: crowded, lines are thin, uncased and translucent, and a still view draws the same pixels",
+          "[story-render]") {
+    Fixture f;
+    const RgbaImage sparse = f.draw({}, "sparse");
+    CHECK(f.renderer->density() == 0.0F);
+    f.renderer->upload(f.story, crowded_geometry(f.story, 1200), f.animation);
+
+    StoryDrawState state;
+    state.seconds = 5000.0;
+    state.routes = false;  // the train's route changes with the clock (dashed ahead of the train)
+    const RgbaImage first = f.draw(state, "crowded");
+    CHECK(f.renderer->density() == 1.0F);
+    // The rebuff's bow, by itself below the crowd: no wider than a hairline and its anti-aliasing, no casing, and
+    // fainter than drawn alone.
+    int marked_sparse = 0, marked_crowded = 0;
+    for (int y = 100; y <= 125; ++y) {
+        marked_sparse += colour_distance(sparse, 240, y, kTransparent) > 8 ? 1 : 0;
+        marked_crowded += colour_distance(first, 240, y, kTransparent) > 8 ? 1 : 0;
+    }
+    CHECK(marked_crowded >= 1);
+    CHECK(marked_crowded <= 3);
+    CHECK(marked_crowded < marked_sparse);
+
+    // The clock moves, the view stands still: the same picture (from the cache).
+    state.seconds = 5000.5;
+    const RgbaImage second = f.draw(state, "crowded_again");
+    CHECK(second.pixels == first.pixels);
+    // A change of what is shown draws afresh.
+    state.relation_kinds = ~(1U << static_cast<unsigned>(geo::RelationKind::rebuff));
+    const RgbaImage without_rebuff = f.draw(state, "crowded_no_rebuff");
+    CHECK(without_rebuff.pixels != first.pixels);
+    CHECK_FALSE(shows_near(without_rebuff, 240, 110, rebuff_color(), 2));
 }

@@ -12,6 +12,7 @@
 #include <limits>
 #include <numbers>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -539,5 +540,109 @@ TEST_CASE("custom PROJ strings get the same treatment as the named maps", "[stor
         check_structure(projection, g);
         check_line_ends(g);
         CHECK(g.pieces.path_count() > 0);
+    }
+}
+
+namespace {
+
+// Relations among places spread evenly over the sphere, some pairs repeated (their arcs lifted higher).
+geo::Story random_story(int places, int relations, unsigned seed) {
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    geo::Story story;
+    for (int i = 0; i < places; ++i) {
+        geo::Place place;
+        place.id = "place-" + std::to_string(i);
+        place.lon = -180.0 + 360.0 * unit(random);
+        place.lat = std::clamp(std::asin(2.0 * unit(random) - 1.0) / geo::kDegToRad, -89.0, 89.0);
+        story.places.push_back(place);
+    }
+    std::uniform_int_distribution<int> pick(0, places - 1);
+    for (int i = 0; i < relations; ++i) {
+        geo::Relation relation;
+        relation.id = "relation-" + std::to_string(i);
+        relation.kind = geo::RelationKind::warning;
+        relation.from_place = static_cast<std::size_t>(pick(random));
+        relation.to_place =
+            i % 7 == 0 && i > 0 ? story.relations.back().to_place : static_cast<std::size_t>(pick(random));
+        if (relation.to_place == relation.from_place) relation.to_place = (relation.to_place + 1) % places;
+        story.relations.push_back(relation);
+    }
+    return story;
+}
+
+// The farthest, in pixels, that a point of `fine`'s line strays from `coarse`'s polyline of the same line; points
+// beyond the along range of coarse pieces (where the two cut at a limb a little apart) are not compared.
+double farthest_px(const StoryGeometry& fine, const StoryGeometry& coarse, std::size_t line, double pixels_per_metre) {
+    const std::vector<Piece> coarse_pieces = pieces_of(coarse, line);
+    double farthest = 0;
+    for (const Piece& piece : pieces_of(fine, line))
+        for (std::size_t i = 0; i < piece.xy.size(); ++i) {
+            double nearest = std::numeric_limits<double>::infinity();
+            bool covered = false;
+            for (const Piece& c : coarse_pieces) {
+                if (piece.along[i] < c.along.front() || piece.along[i] > c.along.back()) continue;
+                covered = true;
+                for (std::size_t k = 0; k + 1 < c.xy.size(); ++k)
+                    nearest = std::min(nearest, distance_to_segment(piece.xy[i], c.xy[k], c.xy[k + 1]));
+            }
+            if (covered) farthest = std::max(farthest, nearest * pixels_per_metre);
+        }
+    return farthest;
+}
+
+}  // namespace
+
+TEST_CASE("arcs get as many segments as their length on screen needs, and no more than at one degree",
+          "[story][geometry]") {
+    const geo::Story bundled = bundled_story();
+    const geo::Story random = random_story(60, 300, 20230912U);
+    struct Case {
+        const char* name;
+        LonLat center;
+    };
+    for (const Case& c : {Case{"ortho", {127.5, 38.5}}, Case{"ortho", {-100.0, 60.0}}, Case{"eqearth", {150.0, 0.0}},
+                          Case{"webmerc", {0.0, 0.0}}, Case{"laea", {127.5, 38.5}}, Case{"natearth", {-30.0, 0.0}}}) {
+        const Projection projection = make(c.name, c.center);
+        const geo::Bounds& world = projection.world_bounds();
+        for (const double zoom : {0.0, 2.0}) {
+            // A 1920 x 1080 view of the whole map, as Camera::fit frames it, and one zoomed in twice.
+            const double scale = 0.96 * std::min(1920.0 / world.width(), 1080.0 / world.height()) * std::exp2(zoom);
+            geo::StoryGeometryOptions options;
+            options.pixels_per_metre = scale;
+            for (const geo::Story* story : {&bundled, &random}) {
+                INFO(c.name << " centred at " << c.center.lon << "," << c.center.lat << ", zoom " << zoom << ", "
+                            << (story == &bundled ? "bundled" : "random") << " story");
+                const StoryGeometry fine = geo::build_story_geometry(*story, projection);
+                const StoryGeometry adapted = geo::build_story_geometry(*story, projection, options);
+                REQUIRE(adapted.lines.size() == fine.lines.size());
+                double worst = 0;
+                for (std::size_t line = 0; line < story->relations.size(); ++line) {
+                    // Seen from the same side: an arc drawn at one degree is drawn adapted, and the other way round.
+                    CHECK((adapted.lines[line].piece_count > 0) == (fine.lines[line].piece_count > 0));
+                    CHECK(adapted.lines[line].lift_m == fine.lines[line].lift_m);
+                    worst = std::max(worst, farthest_px(fine, adapted, line, scale));
+                }
+                // Built for a tolerance of 0.2 px; the bend is estimated, so allow for that.
+                CHECK(worst < 0.5);
+                if (story == &random && zoom == 0.0) CHECK(adapted.along.size() < fine.along.size() * 3 / 4);
+                CHECK(adapted.along.size() <= fine.along.size() + 2 * adapted.pieces.path_count());
+            }
+        }
+    }
+}
+
+TEST_CASE("beyond full detail, arcs are densified at max_segment_deg as without a scale", "[story][geometry]") {
+    const geo::Story random = random_story(40, 120, 7U);
+    geo::StoryGeometryOptions options;
+    options.pixels_per_metre = geo::full_detail_pixels_per_metre(options);
+    REQUIRE(options.pixels_per_metre > 0);
+    for (const char* name : {"ortho", "eqearth"}) {
+        INFO(name);
+        const Projection projection = make(name, {127.5, 38.5});
+        const StoryGeometry fine = geo::build_story_geometry(random, projection);
+        const StoryGeometry adapted = geo::build_story_geometry(random, projection, options);
+        CHECK(adapted.along.size() == fine.along.size());
+        CHECK(adapted.pieces.xy == fine.pieces.xy);
     }
 }
