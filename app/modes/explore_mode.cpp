@@ -750,7 +750,7 @@ private:
                         static_cast<float>(free_rect_.bottom / window_.pixel_ratio()), settings_.ui_scale);
         ImGui::Render();
 
-        basemap_cache_.draw(renderer_, blit_, view_.camera, settings_.layers, style_, window_.pixel_ratio());
+        basemap_cache_.draw(renderer_, view_.camera, settings_.layers, style_, window_.pixel_ratio());
         story_view_.draw_lines(view_.camera, frame);
         if (snapshot_) {
             const double t = std::chrono::duration<double>(Clock::now() - fade_start_).count() / kCrossFadeSeconds;

@@ -10,14 +10,13 @@
 #include "app/render/layers.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
-#include "app/render/texture_blit.hpp"
 
 namespace diplomap {
 
 class BasemapCache {
 public:
     // Draws into the window's framebuffer (0) and leaves it bound.
-    void draw(MapRenderer& renderer, const TextureBlit& blit, const Camera& camera, const LayerSet& layers,
+    void draw(MapRenderer& renderer, const Camera& camera, const LayerSet& layers,
               const MapStyle& style, float pixel_ratio);
     [[nodiscard]] bool last_frame_from_cache() const { return from_cache_; }
 

@@ -26,6 +26,7 @@ public:
     [[nodiscard]] int width() const { return width_; }
     [[nodiscard]] int height() const { return height_; }
     [[nodiscard]] GLuint color_texture() const { return color_.get(); }
+    [[nodiscard]] GLuint framebuffer() const { return framebuffer_.get(); }
 
 private:
     OffscreenTarget() = default;
