@@ -36,6 +36,11 @@ FileRead read_file_limited(const fs::path& path) {
         read.error = "it is a directory";
         return read;
     }
+    // A pipe or a device would make the read wait for a writer (or never end): only plain files are stories.
+    if (!fs::is_regular_file(status)) {
+        read.error = "it is not a regular file";
+        return read;
+    }
     // Checked before reading so that a huge file costs nothing; checked again while reading, because the file may
     // grow in between or not report a size at all (a pipe).
     const std::uintmax_t size = fs::file_size(path, error);

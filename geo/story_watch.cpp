@@ -35,6 +35,8 @@ StoryWatcher::FileStamp StoryWatcher::stamp_of(const fs::path& path) {
 }
 
 std::optional<std::uint64_t> StoryWatcher::hash_of(const fs::path& path) {
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) return std::nullopt;  // a pipe would block the window's poll
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::string content;
