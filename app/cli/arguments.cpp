@@ -1,7 +1,10 @@
 #include "app/cli/arguments.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include "geo/date.hpp"
 
 namespace diplomap {
 
@@ -31,6 +34,30 @@ std::optional<geo::LonLat> parse_lon_lat(std::string_view text) {
     const auto lon = parse_number(text.substr(0, comma)), lat = parse_number(text.substr(comma + 1));
     if (!lon || !lat || *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90) return std::nullopt;
     return geo::LonLat{*lon, *lat};
+}
+
+std::variant<std::chrono::year_month_day, std::string> parse_day(std::string_view text) {
+    const geo::DateParse parsed = geo::parse_date_range(text);
+    if (!parsed.range) return parsed.error;
+    // A month or a range would leave open which day the picture shows.
+    const geo::DateRange& range = *parsed.range;
+    if (range.first_precision != geo::DatePrecision::day || range.first != range.last)
+        return "expected one day YYYY-MM-DD, not a year, month or range";
+    return range.first;
+}
+
+bool is_language_tag(std::string_view text) {
+    // Primary subtag of 2-3 lower-case letters, then optional subtags of 1-8 letters or digits (BCP 47's shape).
+    std::size_t i = 0;
+    while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < text.size()) {
+        if (text[i++] != '-') return false;
+        const std::size_t start = i;
+        while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0) ++i;
+        if (i == start || i - start > 8) return false;
+    }
+    return true;
 }
 
 std::variant<MapViewOptions, std::string> resolve_view_arguments(const RawViewArguments& raw) {
