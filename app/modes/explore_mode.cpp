@@ -611,6 +611,9 @@ private:
         options.camera = view_.camera;
         std::ostringstream errors;
         const Clock::time_point start = Clock::now();
+        // GLX (the window) and EGL (the export) contexts cannot both be current on one thread: EGL refuses with
+        // EGL_BAD_ACCESS. The window's context goes first and comes back after.
+        window_.release_current();
         const int code = run_export(options, errors);
         window_.make_current();
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -39,6 +39,7 @@ SdlWindow::~SdlWindow() {
 }
 
 void SdlWindow::make_current() { SDL_GL_MakeCurrent(window_, context_); }
+void SdlWindow::release_current() { SDL_GL_MakeCurrent(window_, nullptr); }
 void SdlWindow::swap() { SDL_GL_SwapWindow(window_); }
 
 void SdlWindow::drawable_size(int& width, int& height) const { SDL_GL_GetDrawableSize(window_, &width, &height); }

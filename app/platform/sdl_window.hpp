@@ -18,6 +18,8 @@ public:
     SdlWindow& operator=(const SdlWindow&) = delete;
 
     void make_current() override;
+    // Leaves no context current on this thread: another API's context (EGL, for an export) may then be made current.
+    void release_current();
     void swap();
     [[nodiscard]] SDL_Window* handle() const { return window_; }
     [[nodiscard]] void* gl_context() const { return context_; }
