@@ -44,7 +44,7 @@ const JsonMember* JsonObjectReader::lookup(std::string_view key, bool required) 
     return member;
 }
 
-const JsonMember* JsonObjectReader::typed(const JsonMember* member, JsonType type) {
+const JsonMember* JsonObjectReader::typed(const JsonMember* member, JsonType type) const {
     if (member == nullptr || member->value.type == type) return member;
     report(member->value.position, field(member->key) + " must be " + std::string(json_type_with_article(type)) +
                                        ", not " + std::string(json_type_with_article(member->value.type)));

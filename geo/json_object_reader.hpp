@@ -45,7 +45,7 @@ public:
 
 private:
     const JsonMember* lookup(std::string_view key, bool required);
-    const JsonMember* typed(const JsonMember* member, JsonType type);
+    const JsonMember* typed(const JsonMember* member, JsonType type) const;
 
     const JsonValue& object_;
     TextPosition anchor_;

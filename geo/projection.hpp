@@ -60,7 +60,8 @@ public:
     [[nodiscard]] std::optional<LonLat> inverse(XY p) const;
 
     // The bare PROJ call the benchmark compares `forward` against: radians in place, same threads, no checks.
-    void bare_proj_trans(std::span<XY> radians_in_metres_out) const;
+    // `data` holds radians on the way in and metres on the way out.
+    void bare_proj_trans(std::span<XY> data) const;
 
     [[nodiscard]] std::size_t thread_count() const { return workers_.size(); }
 

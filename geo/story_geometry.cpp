@@ -522,6 +522,7 @@ std::vector<LinePiece> flat_pieces(const Projection& projection, const GroundTra
     if (lift_m > 0) {
         const Bow bow(projection, domain, track, lift_m);
         std::vector<Bow::EdgeSlides> slides;
+        slides.reserve(pieces.size());
         for (const FlatPiece& piece : pieces) slides.push_back(bow.edge_slides(piece));
         // A seam crossing ends one piece and starts the next at the same point of the track. Their tangents differ
         // in length on the two sides, so their own slides would too: both take the mean, and the line comes back
@@ -708,7 +709,7 @@ std::size_t flat_arc_segments(const GreatCircle& circle, double lift_m, const Pr
 
 bool has_arc(const Relation& relation) {
     if (relation.from_place == relation.to_place) return false;
-    return !(relation.kind == RelationKind::travel && relation.route);
+    return relation.kind != RelationKind::travel || !relation.route;
 }
 
 LonLat place_lonlat(const Story& story, std::size_t place) {

@@ -258,7 +258,8 @@ std::optional<std::size_t> StoryReader::resolve_value(JsonObjectReader& reader, 
     return found->second.index;
 }
 
-std::optional<Text> StoryReader::read_text(JsonObjectReader& reader, const JsonMember* member, bool is_translation) {
+std::optional<Text> StoryReader::read_text(JsonObjectReader& reader, const JsonMember* member,
+                                           bool is_translation) const {
     if (member == nullptr) return std::nullopt;
     // Translations exist for readers of other languages, so they need English rather than the story's language.
     const std::string required_language = is_translation ? "en" : story_.meta.language;
@@ -314,8 +315,8 @@ std::optional<double> StoryReader::read_coordinate(JsonObjectReader& reader, con
     if (member == nullptr) return std::nullopt;
     const double limit = is_longitude ? 180.0 : 90.0;
     const double value = member->value.number;
-    // Written so that NaN fails too.
-    if (!(std::isfinite(value) && value >= -limit && value <= limit)) {
+    // NaN fails the isfinite test.
+    if (!std::isfinite(value) || value < -limit || value > limit) {
         reader.report(member->value.position, std::string(is_longitude ? "longitude " : "latitude ") +
                                                   member->value.text + " is out of range " +
                                                   (is_longitude ? "-180..180" : "-90..90"));

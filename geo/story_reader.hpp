@@ -61,7 +61,8 @@ private:
     void read_excerpt(const JsonValue& object, std::size_t index);
     void read_event(const JsonValue& object, std::size_t index);
 
-    std::optional<Text> read_text(JsonObjectReader& reader, const JsonMember* member, bool is_translation = false);
+    std::optional<Text> read_text(JsonObjectReader& reader, const JsonMember* member,
+                                  bool is_translation = false) const;
     std::optional<DateRange> read_date(JsonObjectReader& reader, const JsonMember* member);
     std::optional<double> read_coordinate(JsonObjectReader& reader, const JsonMember* member, bool is_longitude);
     void read_added(JsonObjectReader& reader, bool& added, std::optional<Text>& note);

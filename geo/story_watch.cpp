@@ -66,6 +66,7 @@ StoryWatcher::WatchedFile StoryWatcher::observe(const fs::path& path) {
 bool StoryWatcher::reload() {
     // Observed before loading, so that a save during the load is seen at the next poll rather than lost.
     std::vector<WatchedFile> observed;
+    observed.reserve(watched_.size());
     for (const WatchedFile& file : watched_) observed.push_back(observe(file.path));
 
     StoryLoad load = load_story(folder_or_story_json_);
@@ -118,6 +119,7 @@ bool StoryWatcher::poll(std::chrono::steady_clock::time_point now) {
     // A new stamp does not always mean new content (touch, an editor saving unchanged text): compare before
     // paying for a reload.
     std::vector<WatchedFile> observed;
+    observed.reserve(watched_.size());
     for (const WatchedFile& file : watched_) observed.push_back(observe(file.path));
     bool content_changed = false;
     for (std::size_t i = 0; i < watched_.size(); ++i) {

@@ -10,6 +10,7 @@ using std::chrono::year_month_day;
 
 std::vector<year_month_day> timeline_anchors(const Story& story) {
     std::vector<year_month_day> days;
+    days.reserve(story.timeline.size() + story.relations.size() + story.routes.size() + 1);
     for (const TimelineEvent& e : story.timeline) days.push_back(e.date.first);
     for (const Relation& r : story.relations)
         if (r.date) days.push_back(r.date->first);

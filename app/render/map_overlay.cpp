@@ -162,8 +162,9 @@ void draw_map_legend(ImDrawList& list, const geo::Story& story, std::uint32_t re
     list.AddRectFilled(min, max, kPanelFill, 4.0F * ui_scale);
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const LegendEntry& e = entries[i];
-        const float x = min.x + column_width * static_cast<float>(i / rows);
-        const float y = min.y + pad + row * static_cast<float>(i % rows);
+        const std::size_t column = i / rows, line = i % rows;  // filled column by column
+        const float x = min.x + column_width * static_cast<float>(column);
+        const float y = min.y + pad + row * static_cast<float>(line);
         draw_legend_swatch(list, ImVec2(x + pad, y), ImVec2(x + pad + swatch, y + row), e, ui_scale, true);
         const std::string_view name = e.name(language);
         list.AddText(font, size, ImVec2(x + 2 * pad + swatch, y + 0.5F * (row - size)), kInk, name.data(),

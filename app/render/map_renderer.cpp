@@ -175,8 +175,9 @@ void MapRenderer::draw_lines(const LineLayer& layer, const Camera& camera, const
         // call over the 470k segments of the 10m coastline held ~75 MB. Bounded calls bound that memory.
         for (std::uint32_t first = layer.segment_starts[i]; first < layer.segment_starts[j]; first += kMaxInstancesPerDraw) {
             const std::uint32_t count = std::min(kMaxInstancesPerDraw, layer.segment_starts[j] - first);
-            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
-                                  reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * 4 * sizeof(float)));
+            const std::uintptr_t offset = static_cast<std::uintptr_t>(first) * 4 * sizeof(float);
+            // NOLINTNEXTLINE(performance-no-int-to-ptr): GL takes a buffer offset as a pointer
+            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<const void*>(offset));
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
         }
         i = j;

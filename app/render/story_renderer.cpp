@@ -354,6 +354,7 @@ void StoryRenderer::draw_pieces(std::size_t begin, std::size_t end, const geo::B
         if (open && run_end > run_first) {
             run_counts_.push_back(static_cast<GLsizei>(6 * (run_end - run_first)));
             run_offsets_.push_back(
+                // NOLINTNEXTLINE(performance-no-int-to-ptr): GL takes an index buffer offset as a pointer
                 reinterpret_cast<const void*>(static_cast<std::uintptr_t>(run_first) * 6 * sizeof(std::uint32_t)));
         }
         open = false;
@@ -432,7 +433,7 @@ void StoryRenderer::draw(const Camera& camera, const StoryDrawState& state, floa
         const double period = static_cast<double>(dash) + static_cast<double>(gap);
         const float phase =
             s < kRouteStyle && period > 0.0 ? static_cast<float>(std::fmod(clock * kFlowPixelsPerSecond, period)) : 0.0F;
-        const auto k = static_cast<std::size_t>(4 * s);
+        const std::size_t k = 4 * static_cast<std::size_t>(s);
         std::copy(style.color.begin(), style.color.end(), f.style_colors.begin() + static_cast<std::ptrdiff_t>(k));
         f.style_shapes[k] = 0.5F * style.width_px;
         f.style_shapes[k + 1] = dash;

@@ -54,6 +54,7 @@ void ArticlePanel::lay_out_full_text(const geo::Story& story, float wrap_width) 
     const std::string& text = story.article_text;
     // Which excerpt (if any) covers each byte boundary is looked up in ranges sorted by start.
     std::vector<std::pair<std::size_t, std::size_t>> ranges;  // begin, excerpt
+    ranges.reserve(order_.size());
     for (std::size_t e : order_) ranges.emplace_back(story.excerpts[e].article_begin, e);
     ImFont* font = ImGui::GetFont();
     const float scale = font_size / font->FontSize;

@@ -26,6 +26,7 @@ std::string_view layer_label(Layer layer, std::string_view language) {
     const bool de = language == "de";
     switch (layer) {
         case Layer::Ocean: return de ? "Meer" : "Ocean";
+        // NOLINTNEXTLINE(bugprone-branch-clone,misc-redundant-expression): the same word in both; kept in table form
         case Layer::Land: return de ? "Land" : "Land";
         case Layer::Borders: return de ? "Grenzen" : "Borders";
         case Layer::Coast: return de ? "Küsten" : "Coast";

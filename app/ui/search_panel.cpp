@@ -48,7 +48,8 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
         ImGui::PushID(static_cast<int>(i));
         const bool place = hit.kind == geo::SearchHit::Kind::place;
         const std::string& shown = place ? story.places[hit.index].names.get(language) : story.people[hit.index].name;
-        std::string label = std::string(place ? (de ? "Ort: " : "Place: ") : (de ? "Person: " : "Person: ")) + shown;
+        // "Person" is the same word in German and English.
+        std::string label = std::string(place ? (de ? "Ort: " : "Place: ") : "Person: ") + shown;
         if (hit.matched != shown) label += "  (" + hit.matched + ")";
         const bool added = place && story.places[hit.index].added;
         if (added) ImGui::PushStyleColor(ImGuiCol_Text, ui_colors::kAdded);

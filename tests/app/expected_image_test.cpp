@@ -56,11 +56,11 @@ RenderCase read_case(const std::filesystem::path& dir) {
     const auto center = json.at("center").get<std::vector<double>>();
     REQUIRE(center.size() == 2);
     auto projection = geo::parse_projection(json.at("projection").get<std::string>(), {center[0], center[1]});
-    REQUIRE(error_of(projection) == "");
+    REQUIRE(error_of(projection) == "");  // NOLINT(readability-container-size-empty): Catch2 then prints the error
     c.options.view.projection = std::get<geo::ProjectionSpec>(projection);
     c.options.view.zoom = json.value("zoom", 0.0);
     auto layers = parse_layers(json.at("layers").get<std::string>());
-    REQUIRE(error_of(layers) == "");
+    REQUIRE(error_of(layers) == "");  // NOLINT(readability-container-size-empty): Catch2 then prints the error
     c.options.view.layers = std::get<LayerSet>(layers);
     const auto detail = geo::parse_detail(json.at("detail").get<std::string>());
     REQUIRE(detail);
@@ -101,6 +101,7 @@ TEST_CASE("basemap views match their expected images", "[render][expected-image]
         DYNAMIC_SECTION(dir.filename().string()) {
             const RenderCase c = read_case(dir);
             auto rendered = render_map(c.options);
+            // NOLINTNEXTLINE(readability-container-size-empty): the comparison makes Catch2 print the error
             REQUIRE(error_of(rendered) == "");
             const auto result = test::check_expected_image(dir, std::get<RenderedMap>(rendered).image, c.tolerance);
             if (result.passed && !result.message.empty()) WARN(result.message);

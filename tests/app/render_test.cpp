@@ -232,8 +232,8 @@ TEST_CASE("GeoTIFF land matches gdal_rasterize + gdalwarp of the same data (IoU 
         const double mercator_limit = std::numbers::pi * geo::kEarthRadiusMetres;
         const bool mercator = std::string(v.projection) == "webmerc";
         for (std::size_t i = 0; i < reference.size(); ++i) {
-            const double y_m = georef.geotransform[3] + (static_cast<double>(i / static_cast<std::size_t>(o.width)) + 0.5) *
-                                                            georef.geotransform[5];
+            const std::size_t pixel_row = i / static_cast<std::size_t>(o.width);
+            const double y_m = georef.geotransform[3] + (static_cast<double>(pixel_row) + 0.5) * georef.geotransform[5];
             if (mercator && std::abs(y_m) > mercator_limit) continue;
             const bool ours = same_colour(&rgba[4 * i], style.land);
             const bool theirs = reference[i] != 0;

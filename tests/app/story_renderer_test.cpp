@@ -515,7 +515,7 @@ geo::StoryGeometry crowded_geometry(geo::Story& story, int lines) {
     for (int i = 0; i < lines; ++i) {
         geo::StoryGeometry one;
         const double y = 5.0 + 55.0 * i / lines;  // above the warning, clear of the rebuff
-        add_line(one, geo::StoryLineSource::relation, static_cast<std::size_t>(2 + i), straight(20, 460, y, 4));
+        add_line(one, geo::StoryLineSource::relation, 2 + static_cast<std::size_t>(i), straight(20, 460, y, 4));
         copy_line(one, 0, one.lines[0]);
     }
     copy_line(g, 2, g.lines[2]);

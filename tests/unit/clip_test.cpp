@@ -52,6 +52,7 @@ LonLat destination(LonLat from, double dist_deg, double azimuth_deg) {
 // A ring of `n` points at `radius_deg` round `center`.
 std::vector<LonLat> circle(LonLat center, double radius_deg, int n = 72, bool clockwise = false) {
     std::vector<LonLat> ring;
+    ring.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) ring.push_back(destination(center, radius_deg, (clockwise ? 1 : -1) * 360.0 * i / n));
     return ring;
 }
@@ -143,7 +144,7 @@ std::size_t check_cut_meridian_output(const LonLatPaths& out, const ClipDomain& 
             on_seam += p.lon == west || p.lon == east;
             if (j + 1 == path.size() && !rings) break;
             const LonLat q = path[(j + 1) % path.size()];
-            if (std::abs(q.lon - p.lon) > 180.0 && !(std::abs(p.lat) == band && q.lat == p.lat))
+            if (std::abs(q.lon - p.lon) > 180.0 && (std::abs(p.lat) != band || q.lat != p.lat))
                 problem = where(i, j, p) + ": edge to " + where(i, j + 1, q) + " spans more than 180 deg of longitude";
         }
     }
@@ -434,7 +435,7 @@ TEST_CASE("a self-intersecting bow-tie survives clipping", "[clip]") {
     const ClipDomain globe = ClipDomain::horizon(center, 90.0);
     const LonLatPaths visible = clip_rings(on_horizon, globe);
     check_horizon_output(visible, globe, true, 30.0);
-    CHECK(visible.size() >= 1);
+    CHECK(!visible.empty());
     CHECK(total_abs_spherical_area(visible) > 0);
 }
 

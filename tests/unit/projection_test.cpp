@@ -131,9 +131,9 @@ std::vector<std::optional<XY>> cs2cs(const std::string& definition, const std::v
         char* end_y = nullptr;
         const double x = std::strtod(xs.c_str(), &end_x), y = std::strtod(ys.c_str(), &end_y);
         if (xs.empty() || ys.empty() || *end_x != '\0' || *end_y != '\0' || !std::isfinite(x) || !std::isfinite(y))
-            result.push_back(std::nullopt);
+            result.emplace_back(std::nullopt);
         else
-            result.push_back(XY{x, y});
+            result.emplace_back(XY{x, y});
     }
     return result;
 }
@@ -201,6 +201,7 @@ TEST_CASE("every named projection matches PROJ's cs2cs to 1 mm", "[projection]")
             const Projection projection = make(name, center);
             const auto table = point_table(center);
             std::vector<LonLat> points;
+            points.reserve(table.size());
             for (const NamedPoint& np : table) points.push_back(np.p);
             const auto expected = cs2cs(projection.definition(), points);
             INFO(name << " centred at " << center.lon << "," << center.lat << ": " << projection.definition());

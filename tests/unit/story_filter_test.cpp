@@ -6,7 +6,6 @@
 #include "geo/story_filter.hpp"
 
 using std::chrono::year;
-using std::chrono::year_month_day;
 
 namespace {
 

@@ -63,7 +63,7 @@ std::size_t relation_index(std::string_view id) {
 LonLat place_of(std::size_t place) { return {bundled_story().places[place].lon, bundled_story().places[place].lat}; }
 
 bool has_arc(const geo::Relation& r) {
-    return r.from_place != r.to_place && !(r.kind == geo::RelationKind::travel && r.route);
+    return r.from_place != r.to_place && (r.kind != geo::RelationKind::travel || !r.route);
 }
 
 struct Piece {
@@ -595,7 +595,7 @@ double farthest_px(const StoryGeometry& fine, const StoryGeometry& coarse, std::
 
 TEST_CASE("arcs get as many segments as their length on screen needs, and no more than at one degree",
           "[story][geometry]") {
-    const geo::Story bundled = bundled_story();
+    const geo::Story& bundled = bundled_story();
     const geo::Story random = random_story(60, 300, 20230912U);
     struct Case {
         const char* name;
