@@ -44,16 +44,14 @@ bool append_geometry(OGRGeometryH g, bool rings, LonLatPaths& out, std::vector<d
             for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
                 if (!append_curve(OGR_G_GetGeometryRef(g, i), true, out, xs, ys)) return false;
             return rings;
-        case wkbLineString:
-            return !rings && append_curve(g, false, out, xs, ys);
+        case wkbLineString: return !rings && append_curve(g, false, out, xs, ys);
         case wkbMultiPolygon:
         case wkbMultiLineString:
         case wkbGeometryCollection:
             for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
                 if (!append_geometry(OGR_G_GetGeometryRef(g, i), rings, out, xs, ys)) return false;
             return true;
-        default:
-            return false;
+        default: return false;
     }
 }
 

@@ -48,8 +48,8 @@ void clip_ring_half_plane(const std::vector<PlanePoint>& in, std::vector<PlanePo
 }
 
 // Clips an open polyline against one half-plane; each surviving piece goes to `pieces`.
-void clip_line_half_plane(const std::vector<PlanePoint>& in, std::vector<std::vector<PlanePoint>>& pieces,
-                          Axis axis, double value, bool keep_greater) {
+void clip_line_half_plane(const std::vector<PlanePoint>& in, std::vector<std::vector<PlanePoint>>& pieces, Axis axis,
+                          double value, bool keep_greater) {
     std::vector<PlanePoint> current;
     for (std::size_t i = 0; i < in.size(); ++i) {
         const bool cur_in = inside(in[i], axis, value, keep_greater);
@@ -286,11 +286,13 @@ private:
             out.points.push_back(from_plane(a, shift));
             if (horizon()) {
                 if (a.v == horizon_v && b.v == horizon_v)
-                    densify_along(a.u, b.u, kHorizonStepDeg,
-                                  [&](double u) { out.points.push_back(from_plane({u, horizon_v}, shift)); });
+                    densify_along(a.u, b.u, kHorizonStepDeg, [&](double u) {
+                        out.points.push_back(from_plane({u, horizon_v}, shift));
+                    });
             } else if (a.u == b.u && (a.u == shift - 180.0 || a.u == shift + 180.0)) {
-                densify_along(a.v, b.v, kSeamStepDeg,
-                              [&](double v) { out.points.push_back(from_plane({a.u, v}, shift)); });
+                densify_along(a.v, b.v, kSeamStepDeg, [&](double v) {
+                    out.points.push_back(from_plane({a.u, v}, shift));
+                });
             }
         }
         if (out.points.size() - begin < 3) {
@@ -331,7 +333,8 @@ std::vector<BoundingCap> bounding_caps(const LonLatPaths& paths) {
         }
         const Vec3 center{sum.x / len, sum.y / len, sum.z / len};
         double radius = 0;
-        for (const LonLat& p : paths.path(i)) radius = std::max(radius, angular_distance_deg(center, to_unit_vector(p)));
+        for (const LonLat& p : paths.path(i))
+            radius = std::max(radius, angular_distance_deg(center, to_unit_vector(p)));
         // Edges between vertices bulge slightly beyond their ends; the margin keeps the cap conservative.
         caps.push_back({center, radius + 0.5});
     }

@@ -13,9 +13,9 @@ enum class ClipKind { CutMeridian, Horizon };
 
 struct ClipDomain {
     ClipKind kind = ClipKind::CutMeridian;
-    LonLat center;                // CutMeridian: only center.lon counts
-    double horizon_deg = 90.0;    // Horizon: angular radius of the visible cap
-    double max_abs_lat = 90.0;    // CutMeridian: latitude band kept (Web Mercator stops at 85.05 deg)
+    LonLat center;              // CutMeridian: only center.lon counts
+    double horizon_deg = 90.0;  // Horizon: angular radius of the visible cap
+    double max_abs_lat = 90.0;  // CutMeridian: latitude band kept (Web Mercator stops at 85.05 deg)
 
     static ClipDomain cut_meridian(double center_lon, double max_abs_lat = 90.0) {
         return {ClipKind::CutMeridian, {center_lon, 0.0}, 90.0, max_abs_lat};

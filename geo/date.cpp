@@ -29,8 +29,9 @@ struct PartialDate {
     }
 };
 
-constexpr std::array<const char*, 12> month_names = {"January", "February", "March",     "April",   "May",      "June",
-                                                     "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> month_names = {"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
 
 bool all_digits(std::string_view s) {
     for (const char c : s) {
@@ -71,9 +72,9 @@ std::optional<PartialDate> parse_partial_date(std::string_view text, std::string
         date.precision = DatePrecision::day;
         date.day_number = to_number(text.substr(8, 2));
         if (!date.first_day().ok()) {
-            const unsigned days_in_month = static_cast<unsigned>(
-                year_month_day_last{year{date.year_number}, std::chrono::month_day_last{month{date.month_number}}}
-                    .day());
+            const unsigned days_in_month = static_cast<unsigned>(year_month_day_last{
+                year{date.year_number}, std::chrono::month_day_last{month{
+                                            date.month_number}}}.day());
             error = "date " + in_quotes(text) + " does not exist: " + month_names[date.month_number - 1] + " " +
                     std::string(text.substr(0, 4)) + " has " + std::to_string(days_in_month) + " days";
             return std::nullopt;

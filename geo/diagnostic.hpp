@@ -6,10 +6,10 @@
 namespace geo {
 
 struct Diagnostic {
-    std::string file;   // path as the user gave it
-    int line = 0;       // 1-based; 0 when the problem concerns the whole file
-    int column = 0;     // 1-based byte column; 0 when unknown
-    std::string id;     // id of the object concerned, empty when none
+    std::string file;  // path as the user gave it
+    int line = 0;      // 1-based; 0 when the problem concerns the whole file
+    int column = 0;    // 1-based byte column; 0 when unknown
+    std::string id;    // id of the object concerned, empty when none
     std::string message;
 
     // "FILE:LINE:COLUMN: error: MESSAGE [ID]" (position and id left out where unknown)

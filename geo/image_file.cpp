@@ -23,8 +23,8 @@ std::string lower_extension(const std::filesystem::path& file) {
 
 std::filesystem::path temporary_beside(const std::filesystem::path& file) {
     // Same folder (so the rename is atomic), hidden, unique per process, same extension (GDAL picks by it).
-    return file.parent_path() / ("." + file.stem().string() + ".tmp-" + std::to_string(::getpid()) +
-                                 file.extension().string());
+    return file.parent_path() /
+           ("." + file.stem().string() + ".tmp-" + std::to_string(::getpid()) + file.extension().string());
 }
 
 std::filesystem::path aux_of(const std::filesystem::path& file) { return file.string() + ".aux.xml"; }
@@ -46,14 +46,14 @@ GdalDatasetPtr memory_dataset(int width, int height, std::span<const std::uint8_
     if (!ds) return ds;
     for (int band = 0; band < 4; ++band) {
         char pointer[64];
-        std::snprintf(pointer, sizeof pointer, "DATAPOINTER=%p",
-                      static_cast<const void*>(rgba.data() + band));
+        std::snprintf(pointer, sizeof pointer, "DATAPOINTER=%p", static_cast<const void*>(rgba.data() + band));
         const std::string line = "LINEOFFSET=" + std::to_string(static_cast<long long>(width) * 4);
         const char* all[] = {pointer, "PIXELOFFSET=4", line.c_str(), nullptr};
         if (GDALAddBand(ds.get(), GDT_Byte, const_cast<char**>(all)) != CE_None) return GdalDatasetPtr();
     }
     const GDALColorInterp interp[] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
-    for (int band = 0; band < 4; ++band) GDALSetRasterColorInterpretation(GDALGetRasterBand(ds.get(), band + 1), interp[band]);
+    for (int band = 0; band < 4; ++band)
+        GDALSetRasterColorInterpretation(GDALGetRasterBand(ds.get(), band + 1), interp[band]);
     return ds;
 }
 
@@ -69,9 +69,11 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) {
 std::optional<std::string> check_writable(const std::filesystem::path& file) {
     const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
     std::error_code ec;
-    if (!std::filesystem::is_directory(folder, ec)) return file.string() + ": folder '" + folder.string() + "' does not exist";
+    if (!std::filesystem::is_directory(folder, ec))
+        return file.string() + ": folder '" + folder.string() + "' does not exist";
     if (std::filesystem::is_directory(file, ec)) return file.string() + ": is a folder";
-    if (::access(folder.c_str(), W_OK) != 0) return file.string() + ": cannot write in '" + folder.string() + "' (" + std::strerror(errno) + ")";
+    if (::access(folder.c_str(), W_OK) != 0)
+        return file.string() + ": cannot write in '" + folder.string() + "' (" + std::strerror(errno) + ")";
     if (std::filesystem::exists(file, ec) && ::access(file.c_str(), W_OK) != 0)
         return file.string() + ": file is not writable (" + std::strerror(errno) + ")";
     return std::nullopt;
@@ -117,7 +119,8 @@ std::optional<std::string> write_rgba_image(const std::filesystem::path& file, i
         if (ok) {
             int bands[] = {1, 2, 3, 4};
             ok = GDALDatasetRasterIO(out.get(), GF_Write, 0, 0, width, height, const_cast<std::uint8_t*>(rgba.data()),
-                                     width, height, GDT_Byte, 4, bands, 4, static_cast<GSpacing>(width) * 4, 1) == CE_None;
+                                     width, height, GDT_Byte, 4, bands, 4, static_cast<GSpacing>(width) * 4,
+                                     1) == CE_None;
         }
         if (ok) GDALFlushCache(out.get());
         out.reset();

@@ -7,7 +7,6 @@
 
 #include "geo/text_utf8.hpp"
 
-
 namespace geo {
 
 std::string_view json_type_with_article(JsonType type) {
@@ -226,8 +225,8 @@ private:
 
     void check_length(const std::string& value, std::string_view what, TextPosition at) {
         if (value.size() > limits_.max_string_bytes) {
-            report(at, std::string(what) + " of " + std::to_string(value.size()) + " bytes is longer than the limit of " +
-                           std::to_string(limits_.max_string_bytes) + " bytes");
+            report(at, std::string(what) + " of " + std::to_string(value.size()) +
+                           " bytes is longer than the limit of " + std::to_string(limits_.max_string_bytes) + " bytes");
         }
     }
 

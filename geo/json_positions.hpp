@@ -22,13 +22,13 @@ struct JsonMember;
 
 struct JsonValue {
     JsonType type = JsonType::null;
-    TextPosition position;            // of the value's first byte
+    TextPosition position;  // of the value's first byte
     bool boolean = false;
     double number = 0.0;
     std::optional<std::int64_t> integer;  // for numbers written without fraction or exponent that fit
-    std::string text;                 // a string's value, or a number exactly as written
-    std::vector<JsonValue> items;     // array elements
-    std::vector<JsonMember> members;  // object members in the order written (duplicates are reported, first kept)
+    std::string text;                     // a string's value, or a number exactly as written
+    std::vector<JsonValue> items;         // array elements
+    std::vector<JsonMember> members;      // object members in the order written (duplicates are reported, first kept)
 
     [[nodiscard]] const JsonMember* find(std::string_view key) const;
     [[nodiscard]] bool is(JsonType t) const { return type == t; }

@@ -15,9 +15,9 @@ struct FloatBounds {
 
 // Paths in projected metres as float pairs, ready for upload, with per-path bounds for view culling.
 struct ProjectedPaths {
-    std::vector<float> xy;                    // x0, y0, x1, y1, ...
-    std::vector<std::uint32_t> starts{0};     // path i is vertices [starts[i], starts[i + 1])
-    std::vector<FloatBounds> bounds;          // one per path
+    std::vector<float> xy;                 // x0, y0, x1, y1, ...
+    std::vector<std::uint32_t> starts{0};  // path i is vertices [starts[i], starts[i + 1])
+    std::vector<FloatBounds> bounds;       // one per path
 
     [[nodiscard]] std::size_t path_count() const { return starts.size() - 1; }
     [[nodiscard]] std::size_t vertex_count() const { return xy.size() / 2; }
@@ -30,12 +30,12 @@ struct SceneTimings {
 struct ProjectedScene {
     ProjectionSpec spec;
     Detail detail = Detail::Coarse110m;
-    Bounds world;             // outline bounds: what zoom 0 fits
-    ProjectedPaths ocean;     // the domain outline as one ring (the globe's disk, the world map's outline)
-    ProjectedPaths land;      // rings, filled even-odd
-    ProjectedPaths borders;   // lines
-    ProjectedPaths coast;     // lines
-    ProjectedPaths graticule; // lines
+    Bounds world;              // outline bounds: what zoom 0 fits
+    ProjectedPaths ocean;      // the domain outline as one ring (the globe's disk, the world map's outline)
+    ProjectedPaths land;       // rings, filled even-odd
+    ProjectedPaths borders;    // lines
+    ProjectedPaths coast;      // lines
+    ProjectedPaths graticule;  // lines
     double cull_radius_deg = 180.0;
     SceneTimings timings;
 };

@@ -88,7 +88,8 @@ std::string with_lon_0_zero(std::string definition) {
 // The clip domain for a CRS given by the user: a horizon for views round a point, a cut meridian otherwise.
 ClipDomain custom_domain(const std::string& definition) {
     const std::string name = proj_name(definition).value_or("");
-    const LonLat center{proj_parameter(definition, "lon_0").value_or(0.0), proj_parameter(definition, "lat_0").value_or(0.0)};
+    const LonLat center{proj_parameter(definition, "lon_0").value_or(0.0),
+                        proj_parameter(definition, "lat_0").value_or(0.0)};
     if (name == "ortho" || name == "nsper" || name == "tpers") return ClipDomain::horizon(center, 89.9);
     if (name == "gnom") return ClipDomain::horizon(center, 60.0);
     if (name == "stere" || name == "sterea" || name == "ups") return ClipDomain::horizon(center, 120.0);
@@ -154,8 +155,9 @@ std::variant<Projection, std::string> Projection::create(const ProjectionSpec& s
         ProjContextPtr ctx(proj_context_create());
         proj_log_level(ctx.get(), PJ_LOG_NONE);
         ProjPtr crs(proj_create(ctx.get(), spec.custom.c_str()));
-        if (!crs) return "cannot use '" + spec.custom + "' as a projection: " +
-                         proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get()));
+        if (!crs)
+            return "cannot use '" + spec.custom +
+                   "' as a projection: " + proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get()));
         const PJ_TYPE type = proj_get_type(crs.get());
         if (type == PJ_TYPE_PROJECTED_CRS) {
             const char* s = proj_as_proj_string(ctx.get(), crs.get(), PJ_PROJ_5, nullptr);
@@ -222,8 +224,8 @@ void Projection::forward(std::span<const LonLat> in, std::span<XY> out) const {
         const double offset = input_lon_offset_;
         for (std::size_t i = begin; i < end; ++i) out[i] = {(in[i].lon - offset) * kDegToRad, in[i].lat * kDegToRad};
         PJ* pj = workers_[worker].pj.get();
-        proj_trans_generic(pj, PJ_FWD, &out[begin].x, sizeof(XY), end - begin, &out[begin].y, sizeof(XY),
-                           end - begin, nullptr, 0, 0, nullptr, 0, 0);
+        proj_trans_generic(pj, PJ_FWD, &out[begin].x, sizeof(XY), end - begin, &out[begin].y, sizeof(XY), end - begin,
+                           nullptr, 0, 0, nullptr, 0, 0);
         for (std::size_t i = begin; i < end; ++i)
             if (out[i].x == HUGE_VAL || out[i].y == HUGE_VAL) out[i] = {std::nan(""), std::nan("")};
     };
@@ -238,8 +240,8 @@ void Projection::forward(std::span<const LonLat> in, std::span<XY> out) const {
 void Projection::bare_proj_trans(std::span<XY> data) const {
     const std::size_t n = data.size(), parts = workers_.size();
     auto work = [&](std::size_t worker, std::size_t begin, std::size_t end) {
-        proj_trans_generic(workers_[worker].pj.get(), PJ_FWD, &data[begin].x, sizeof(XY), end - begin,
-                           &data[begin].y, sizeof(XY), end - begin, nullptr, 0, 0, nullptr, 0, 0);
+        proj_trans_generic(workers_[worker].pj.get(), PJ_FWD, &data[begin].x, sizeof(XY), end - begin, &data[begin].y,
+                           sizeof(XY), end - begin, nullptr, 0, 0, nullptr, 0, 0);
     };
     std::vector<std::jthread> threads;
     for (std::size_t t = 1; t < parts; ++t) threads.emplace_back(work, t, n * t / parts, n * (t + 1) / parts);

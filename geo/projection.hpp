@@ -24,9 +24,9 @@ struct Bounds {
 
 // What the user asked for: a named projection with a centre, or any PROJ string / EPSG code of a projected CRS.
 struct ProjectionSpec {
-    std::string name = "ortho";   // canonical name, or "custom"
-    LonLat center{127.5, 38.5};   // the Korean peninsula
-    std::string custom;           // PROJ string or AUTHORITY:CODE when name == "custom"
+    std::string name = "ortho";  // canonical name, or "custom"
+    LonLat center{127.5, 38.5};  // the Korean peninsula
+    std::string custom;          // PROJ string or AUTHORITY:CODE when name == "custom"
 
     bool operator==(const ProjectionSpec&) const = default;
 };

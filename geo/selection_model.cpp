@@ -154,7 +154,9 @@ void SelectionModel::story_replaced(const Story& story) {
     flight_request_.reset();
 }
 
-std::optional<std::size_t> SelectionModel::take_scroll_request() { return std::exchange(scroll_request_, std::nullopt); }
+std::optional<std::size_t> SelectionModel::take_scroll_request() {
+    return std::exchange(scroll_request_, std::nullopt);
+}
 
 std::optional<StoryItem> SelectionModel::take_flight_request() { return std::exchange(flight_request_, std::nullopt); }
 

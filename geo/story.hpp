@@ -41,8 +41,8 @@ struct Place {
     std::string id;
     Text names;
     std::optional<Text> label;  // a short name for the map, where `names` is too long for a label
-    double lon = 0.0;  // degrees, -180..180
-    double lat = 0.0;  // degrees, -90..90
+    double lon = 0.0;           // degrees, -180..180
+    double lat = 0.0;           // degrees, -90..90
     PlaceRole role = PlaceRole::city;
     bool main = false;
     bool added = false;  // a fact that is not in the article; `note` says where it comes from
@@ -99,8 +99,8 @@ enum class RelationKind {
 struct Relation {
     std::string id;
     RelationKind kind = RelationKind::statement;
-    std::size_t from_place = 0;  // index into Story::places
-    std::size_t to_place = 0;    // equal to from_place only for meeting and statement
+    std::size_t from_place = 0;          // index into Story::places
+    std::size_t to_place = 0;            // equal to from_place only for meeting and statement
     std::optional<std::size_t> speaker;  // index into Story::people
     std::optional<DateRange> date;
     Text label;
@@ -112,10 +112,10 @@ struct Relation {
 
 struct Excerpt {
     std::string id;
-    std::string text;  // as written in story.json
-    int occurrence = 1;  // which occurrence in the article (1-based); 1 when the text occurs once
+    std::string text;                    // as written in story.json
+    int occurrence = 1;                  // which occurrence in the article (1-based); 1 when the text occurs once
     std::optional<std::size_t> speaker;  // index into Story::people
-    Text translation;  // falls back to English
+    Text translation;                    // falls back to English
     // Where the quotation stands in Story::article_text: bytes [article_begin, article_end), whitespace runs
     // inside included as they are in the article.
     std::size_t article_begin = 0;

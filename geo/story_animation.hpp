@@ -13,9 +13,9 @@ namespace geo {
 
 class StoryAnimation {
 public:
-    static constexpr double kFirstArcSeconds = 1.0;   // the first relation appears this long after the start
-    static constexpr double kArcSpacingSeconds = 0.6; // each further relation this much later, in story order
-    static constexpr double kDrawInSeconds = 1.5;     // an arc draws itself from source to target in this time
+    static constexpr double kFirstArcSeconds = 1.0;    // the first relation appears this long after the start
+    static constexpr double kArcSpacingSeconds = 0.6;  // each further relation this much later, in story order
+    static constexpr double kDrawInSeconds = 1.5;      // an arc draws itself from source to target in this time
 
     explicit StoryAnimation(const Story& story, const TrainTiming& timing = {});
 

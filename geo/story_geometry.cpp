@@ -444,16 +444,13 @@ private:
     [[nodiscard]] LonLat edge_point(const GroundVertex& v, double theta) const {
         const ClipDomain& d = domain_.clip();
         switch (v.edge) {
-            case MapEdge::seam:
-                return {v.lonlat.lon, std::clamp(v.lonlat.lat + theta, -d.max_abs_lat, d.max_abs_lat)};
+            case MapEdge::seam: return {v.lonlat.lon, std::clamp(v.lonlat.lat + theta, -d.max_abs_lat, d.max_abs_lat)};
             case MapEdge::parallel: {
                 const double lo = d.center.lon - 180.0, hi = d.center.lon + 180.0;
                 return {std::clamp(v.lonlat.lon + theta, lo, hi), v.lonlat.lat};
             }
-            case MapEdge::horizon:
-                return rotated_about_centre(v.lonlat, theta);
-            case MapEdge::none:
-                break;
+            case MapEdge::horizon: return rotated_about_centre(v.lonlat, theta);
+            case MapEdge::none: break;
         }
         return v.lonlat;
     }
@@ -803,10 +800,9 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
             return globe ? globe_arc_segments(circle, lift, options)
                          : flat_arc_segments(circle, lift, projection, domain, options);
         };
-        const GroundTrack track =
-            has_arc(relation) ? GroundTrack::arc(place_lonlat(story, relation.from_place),
-                                                 place_lonlat(story, relation.to_place), segments)
-                              : GroundTrack{};
+        const GroundTrack track = has_arc(relation) ? GroundTrack::arc(place_lonlat(story, relation.from_place),
+                                                                       place_lonlat(story, relation.to_place), segments)
+                                                    : GroundTrack{};
         if (!track.empty()) {
             line.ground_length_m = track.length_m();
             line.lift_m = lift_for(track.length_m());

@@ -25,11 +25,11 @@ enum class StoryLineSource : std::uint8_t { relation, route };
 // One relation or route. Its vertices are pieces [first_piece, first_piece + piece_count) of StoryGeometry::pieces.
 struct StoryLine {
     StoryLineSource source = StoryLineSource::relation;
-    std::size_t index = 0;         // into Story::relations or Story::routes
-    double ground_length_m = 0;    // along the ground track on the sphere (0 for relations without an arc)
-    double lift_m = 0;             // greatest height above the ground (0 for routes and relations without an arc)
+    std::size_t index = 0;       // into Story::relations or Story::routes
+    double ground_length_m = 0;  // along the ground track on the sphere (0 for relations without an arc)
+    double lift_m = 0;           // greatest height above the ground (0 for routes and relations without an arc)
     std::uint32_t first_piece = 0;
-    std::uint32_t piece_count = 0; // 0 when nothing of it is on the map
+    std::uint32_t piece_count = 0;  // 0 when nothing of it is on the map
 };
 
 // Pieces of all lines, flattened for upload: vertex i has projected metres xy[2i], xy[2i+1] and `along[i]`, its
@@ -38,14 +38,14 @@ struct StoryLine {
 // An arc's height at `along` is lift_m * sin(pi * along): real height on the globe, a bow on every other map.
 struct StoryGeometry {
     ProjectionSpec spec;
-    std::vector<std::optional<XY>> places;   // per Story::places; nullopt where hidden or off the map
+    std::vector<std::optional<XY>> places;  // per Story::places; nullopt where hidden or off the map
     // Exactly one per relation, in story order, then one per route: lines[i] is relation i and
     // lines[relations.size() + r] is route r, also where a line has no pieces (meetings, journeys that their
     // route shows, arcs wholly off the map), so that indices never shift with the projection.
     std::vector<StoryLine> lines;
-    ProjectedPaths pieces;                   // xy, starts and bounds per piece
-    std::vector<float> along;                // one per vertex of `pieces`
-    std::vector<std::uint32_t> piece_line;   // per piece: index into `lines`
+    ProjectedPaths pieces;                  // xy, starts and bounds per piece
+    std::vector<float> along;               // one per vertex of `pieces`
+    std::vector<std::uint32_t> piece_line;  // per piece: index into `lines`
 };
 
 struct StoryGeometryOptions {
@@ -56,8 +56,8 @@ struct StoryGeometryOptions {
     // arcs at one degree would cost the renderer 700,000 segments for no visible gain.
     double pixels_per_metre = 0;
     double tolerance_px = 0.2;
-    double lift_per_length = 0.15; // greatest lift as a share of the arc's ground length
-    double lift_step = 0.35;       // each further relation between the same two places is lifted this much more
+    double lift_per_length = 0.15;  // greatest lift as a share of the arc's ground length
+    double lift_step = 0.35;        // each further relation between the same two places is lifted this much more
 };
 
 // The scale beyond which `options` densify every arc at max_segment_deg anyway: zooming in further changes nothing,

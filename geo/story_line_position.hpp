@@ -9,8 +9,8 @@
 namespace geo {
 
 struct LinePoint {
-    XY position;    // projected metres
-    XY direction;   // unit vector of travel in projected metres (0, 0 where it cannot be told)
+    XY position;   // projected metres
+    XY direction;  // unit vector of travel in projected metres (0, 0 where it cannot be told)
 };
 
 // The point at `along` (0..1) on line `line`; nullopt where that part of the line is not on the map (behind the

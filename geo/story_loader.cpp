@@ -109,9 +109,9 @@ StoryLoad check_story(std::string_view json, const fs::path& story_file, const A
             sink.report(reference->position, "", "cannot read article file '" + article_label + "': " + read.error);
         } else if (const auto bad = find_invalid_utf8(*read.content)) {
             const TextPosition at = LineIndex(*read.content).position_of(*bad);
-            load.problems.push_back(Diagnostic{article_label, at.line, at.column, "",
-                                               "the article is not valid UTF-8 (byte " +
-                                                   byte_in_hex((*read.content)[*bad]) + ")"});
+            load.problems.push_back(
+                Diagnostic{article_label, at.line, at.column, "",
+                           "the article is not valid UTF-8 (byte " + byte_in_hex((*read.content)[*bad]) + ")"});
         } else {
             article = std::move(read.content);
         }

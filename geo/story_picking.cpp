@@ -27,9 +27,8 @@ std::optional<std::size_t> pick_place(const StoryGeometry& geometry, const PickQ
     for (std::size_t i = 0; i < count; ++i) {
         const double radius = query.place_radius_px[i];
         if (!geometry.places[i] || !(radius > 0.0)) continue;
-        const double d_px =
-            std::hypot(query.point.x - geometry.places[i]->x, query.point.y - geometry.places[i]->y) *
-            query.pixels_per_metre;
+        const double d_px = std::hypot(query.point.x - geometry.places[i]->x, query.point.y - geometry.places[i]->y) *
+                            query.pixels_per_metre;
         if (d_px <= radius + kMarkerSlackPx && d_px < best_px) {
             best = i;
             best_px = d_px;

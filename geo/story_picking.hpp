@@ -11,9 +11,9 @@
 namespace geo {
 
 struct PickQuery {
-    XY point;                       // the pointer in projected metres
-    double pixels_per_metre = 1;    // the camera's scale
-    double tolerance_px = 6;        // how far from a line still counts
+    XY point;                                 // the pointer in projected metres
+    double pixels_per_metre = 1;              // the camera's scale
+    double tolerance_px = 6;                  // how far from a line still counts
     std::span<const double> place_radius_px;  // per place: the marker's radius on screen (0: not pickable)
     // Which lines may be picked (layer toggles, arcs not yet drawn); empty: all.
     std::function<bool(std::size_t line)> line_enabled;

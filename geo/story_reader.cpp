@@ -57,16 +57,16 @@ StoryReader::StoryReader(const JsonValue& root, const DiagnosticSink& sink) : ro
 
 std::optional<StoryReader::ArticleReference> StoryReader::read_header() {
     if (!root_.is(JsonType::object)) {
-        sink_.report(root_.position, "",
-                     "a story must be a JSON object at the top level, not " +
-                         std::string(json_type_with_article(root_.type)));
+        sink_.report(
+            root_.position, "",
+            "a story must be a JSON object at the top level, not " + std::string(json_type_with_article(root_.type)));
         return std::nullopt;
     }
     top_.emplace(root_, root_.position, "the story", "", sink_);
     if (const JsonMember* format = top_->required("format", JsonType::string)) {
         if (format->value.text != format_name) {
             top_->report(format->value.position, "unsupported format " + in_quotes(format->value.text) +
-                                                      ", expected '" + std::string(format_name) + "'");
+                                                     ", expected '" + std::string(format_name) + "'");
         }
     }
     const JsonMember* meta = top_->required("meta", JsonType::object);
@@ -250,9 +250,8 @@ std::optional<std::size_t> StoryReader::resolve_value(JsonObjectReader& reader, 
     }
     if (found->second.kind != expected) {
         reader.report(value.position, reader.what() + " refers to " + in_quotes(value.text) + " in \"" +
-                                          std::string(field) + "\", which is " +
-                                          kind_with_article(found->second.kind) + ", not " +
-                                          kind_with_article(expected));
+                                          std::string(field) + "\", which is " + kind_with_article(found->second.kind) +
+                                          ", not " + kind_with_article(expected));
         return std::nullopt;
     }
     return found->second.index;
@@ -393,8 +392,8 @@ void StoryReader::read_route(const JsonValue& object, std::size_t index) {
     if (const JsonMember* waypoints = reader.required("waypoints", JsonType::array)) {
         const std::size_t count = waypoints->value.items.size();
         if (count < 2) {
-            reader.report(waypoints->value.position, reader.what() + " needs at least two waypoints, has " +
-                                                         std::to_string(count));
+            reader.report(waypoints->value.position,
+                          reader.what() + " needs at least two waypoints, has " + std::to_string(count));
         }
         for (std::size_t i = 0; i < count; ++i) {
             const JsonValue& waypoint = waypoints->value.items[i];
@@ -495,8 +494,8 @@ void StoryReader::read_excerpt(const JsonValue& object, std::size_t index) {
     const JsonMember* occurrence = reader.optional("occurrence", JsonType::number);
     const bool occurrence_ok = occurrence == nullptr || occurrence->value.integer.has_value();
     if (!occurrence_ok) {
-        reader.report(occurrence->value.position, reader.field("occurrence") + " must be a whole number, not " +
-                                                      occurrence->value.text);
+        reader.report(occurrence->value.position,
+                      reader.field("occurrence") + " must be a whole number, not " + occurrence->value.text);
     }
     excerpt.speaker = resolve(reader, reader.optional_any("speaker"), IdKind::person);
     if (auto translation = read_text(reader, reader.required_any("translation"), true)) {
@@ -521,7 +520,7 @@ void StoryReader::locate_excerpt(JsonObjectReader& reader, Excerpt& excerpt, con
     const auto count = static_cast<std::int64_t>(starts.size());
     if (starts.empty()) {
         // Say how far the quotation does match: a typo or a changed quotation mark is then easy to find.
-        std::size_t good = 0;  // longest prefix known to occur
+        std::size_t good = 0;             // longest prefix known to occur
         std::size_t bad = needle.size();  // shortest prefix known not to
         while (bad - good > 1) {
             const std::size_t middle = good + (bad - good) / 2;
@@ -536,8 +535,8 @@ void StoryReader::locate_excerpt(JsonObjectReader& reader, Excerpt& excerpt, con
         if (good >= 8) {
             const std::size_t found = collapsed_article_->text().find(std::string_view(needle).substr(0, good));
             const TextPosition at = article_lines_->position_of(collapsed_article_->original_range(found, found).first);
-            message += "; the longest part that does is " + in_quotes(needle.substr(0, good)) + " at " + article_label_ +
-                       ":" + at_text(at);
+            message += "; the longest part that does is " + in_quotes(needle.substr(0, good)) + " at " +
+                       article_label_ + ":" + at_text(at);
         }
         reader.report(text.value.position, std::move(message));
         return;

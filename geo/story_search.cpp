@@ -34,7 +34,8 @@ StorySearch::StorySearch(const Story& story) {
         const Place& place = story.places[i];
         for (const auto& [language, text] : place.names.by_language) add(SearchHit::Kind::place, i, text, language);
         if (place.label)
-            for (const auto& [language, text] : place.label->by_language) add(SearchHit::Kind::place, i, text, language);
+            for (const auto& [language, text] : place.label->by_language)
+                add(SearchHit::Kind::place, i, text, language);
     }
     for (std::size_t i = 0; i < story.people.size(); ++i) add(SearchHit::Kind::person, i, story.people[i].name, "");
 }

@@ -50,9 +50,9 @@ std::optional<std::uint64_t> StoryWatcher::hash_of(const fs::path& path) {
 
 bool StoryWatcher::is_racy(const FileStamp& stamp) {
     if (!stamp.exists) return false;
-    const std::int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                    std::chrono::system_clock::now().time_since_epoch())
-                                    .count();
+    const std::int64_t now_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     return stamp.mtime_ns > now_ns - racy_window_ns;
 }
 
@@ -74,8 +74,8 @@ bool StoryWatcher::reload() {
     std::vector<WatchedFile> now_watched;
     for (const fs::path& path : {load.story_file, load.article_file}) {
         if (path.empty()) continue;
-        const auto seen = std::find_if(observed.begin(), observed.end(),
-                                       [&](const WatchedFile& file) { return file.path == path; });
+        const auto seen =
+            std::find_if(observed.begin(), observed.end(), [&](const WatchedFile& file) { return file.path == path; });
         // A file named for the first time (a new article) is observed after the load; that leaves a window of a
         // few milliseconds in which a save would be missed, once, when story.json starts naming another article.
         now_watched.push_back(seen != observed.end() ? *seen : observe(path));

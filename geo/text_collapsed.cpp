@@ -10,13 +10,13 @@ std::size_t whitespace_length_at(std::string_view text, std::size_t i) {
     if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0D)) return 1;
     const unsigned b1 = byte(i + 1);
     const unsigned b2 = byte(i + 2);
-    if (b0 == 0xC2 && (b1 == 0x85 || b1 == 0xA0)) return 2;                   // NEL, no-break space
-    if (b0 == 0xE1 && b1 == 0x9A && b2 == 0x80) return 3;                     // ogham space mark
+    if (b0 == 0xC2 && (b1 == 0x85 || b1 == 0xA0)) return 2;  // NEL, no-break space
+    if (b0 == 0xE1 && b1 == 0x9A && b2 == 0x80) return 3;    // ogham space mark
     if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) {
-        return 3;                                                             // en/em/thin/... spaces, separators
+        return 3;  // en/em/thin/... spaces, separators
     }
-    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3;                     // medium mathematical space
-    if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3;                     // ideographic space
+    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3;  // medium mathematical space
+    if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3;  // ideographic space
     return 0;
 }
 
@@ -52,8 +52,9 @@ CollapsedText::CollapsedText(std::string_view original) : original_size_(origina
 std::size_t CollapsedText::original_offset(std::size_t collapsed_offset) const {
     if (collapsed_offset >= collapsed_.size()) return original_size_;
     // The last segment starting at or before the offset.
-    const auto after = std::upper_bound(segments_.begin(), segments_.end(), collapsed_offset,
-                                        [](std::size_t offset, const Segment& s) { return offset < s.collapsed_start; });
+    const auto after =
+        std::upper_bound(segments_.begin(), segments_.end(), collapsed_offset,
+                         [](std::size_t offset, const Segment& s) { return offset < s.collapsed_start; });
     const Segment& segment = *(after - 1);
     return segment.original_start + (collapsed_offset - segment.collapsed_start);
 }

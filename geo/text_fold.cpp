@@ -55,29 +55,38 @@ constexpr std::string_view kLatinExtendedA =
 
 std::string_view two_letter_fold(char32_t c, Umlauts umlauts) {
     switch (c) {
-        case 0xC6: case 0xE6: return "ae";
+        case 0xC6:
+        case 0xE6: return "ae";
         case 0xD7: return "x";
-        case 0xDE: case 0xFE: return "th";
-        case 0xDF: case 0x1E9E: return "ss";
-        case 0x132: case 0x133: return "ij";
-        case 0x152: case 0x153: return "oe";
-        case 0xC4: case 0xE4: return umlauts == Umlauts::two_letters ? "ae" : "a";
-        case 0xD6: case 0xF6: return umlauts == Umlauts::two_letters ? "oe" : "o";
-        case 0xDC: case 0xFC: return umlauts == Umlauts::two_letters ? "ue" : "u";
+        case 0xDE:
+        case 0xFE: return "th";
+        case 0xDF:
+        case 0x1E9E: return "ss";
+        case 0x132:
+        case 0x133: return "ij";
+        case 0x152:
+        case 0x153: return "oe";
+        case 0xC4:
+        case 0xE4: return umlauts == Umlauts::two_letters ? "ae" : "a";
+        case 0xD6:
+        case 0xF6: return umlauts == Umlauts::two_letters ? "oe" : "o";
+        case 0xDC:
+        case 0xFC: return umlauts == Umlauts::two_letters ? "ue" : "u";
         default: return {};
     }
 }
 
 // Russian and Ukrainian letters in Latin, as English-language news writes them; index = lower-case code - U+0430.
 constexpr std::array<std::string_view, 32> kCyrillicLatin{
-    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+    "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
 
 std::string_view transliterate(char32_t lower) {
     if (lower >= 0x430 && lower <= 0x44F) return kCyrillicLatin[lower - 0x430];
     switch (lower) {
         case 0x454: return "ye";  // є
-        case 0x456: case 0x457: return "i";  // і ї
+        case 0x456:
+        case 0x457: return "i";  // і ї
         case 0x491: return "g";  // ґ
         default: return {};
     }

@@ -9,9 +9,9 @@
 namespace geo {
 
 struct TrainTiming {
-    double travel_seconds = 12.0;   // moving time for the whole route
-    double stop_seconds = 1.5;      // pause at each stop
-    double arrival_seconds = 2.0;   // rest at the destination before looping
+    double travel_seconds = 12.0;  // moving time for the whole route
+    double stop_seconds = 1.5;     // pause at each stop
+    double arrival_seconds = 2.0;  // rest at the destination before looping
 };
 
 class TrainSchedule {

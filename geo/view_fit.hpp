@@ -32,10 +32,10 @@ struct CameraPose {
 };
 
 struct FitOptions {
-    double margin_px = 48;          // kept free round the points inside `free`
-    double min_extent_m = 900'000;  // a single place is shown with this much round it
-    double max_pixels_per_metre = 0; // 0: no limit; otherwise the closest the fit may come
-    double min_pixels_per_metre = 0; // the farthest the fit may go
+    double margin_px = 48;            // kept free round the points inside `free`
+    double min_extent_m = 900'000;    // a single place is shown with this much round it
+    double max_pixels_per_metre = 0;  // 0: no limit; otherwise the closest the fit may come
+    double min_pixels_per_metre = 0;  // the farthest the fit may go
 };
 
 // The pose that puts `bounds` at the middle of `free` and as large as fits there.

@@ -15,15 +15,15 @@
 #include "app/modes/assets.hpp"
 #include "app/modes/bench_story.hpp"
 #include "app/modes/story_view.hpp"
-#include "app/render/offscreen_ui_frame.hpp"
-#include "app/render/texture_blit.hpp"
-#include "geo/story_loader.hpp"
 #include "app/platform/gl_context.hpp"
 #include "app/platform/sdl_window.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
+#include "app/render/offscreen_ui_frame.hpp"
+#include "app/render/texture_blit.hpp"
 #include "geo/graticule.hpp"
 #include "geo/projected_scene.hpp"
+#include "geo/story_loader.hpp"
 
 extern char** environ;
 
@@ -132,7 +132,8 @@ int bench_many_arcs(const std::filesystem::path& assets, std::ostream& out, std:
     auto renderer = std::get<MapRenderer>(MapRenderer::create());
     auto blit = std::get<TextureBlit>(TextureBlit::create());
     auto story_view = std::get<StoryView>(StoryView::create());
-    const geo::ProjectedScene scene = geo::build_scene(projection, std::get<geo::Basemap>(basemap), geo::make_graticule());
+    const geo::ProjectedScene scene =
+        geo::build_scene(projection, std::get<geo::Basemap>(basemap), geo::make_graticule());
     renderer.upload(scene);
     cache.bind();
     renderer.draw(camera, LayerSet::all(), MapStyle{}, 1.0F);
@@ -190,24 +191,29 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
         err << "diplomap bench: unknown case '" << options.only << "'; valid: many-arcs\n";
         return 2;
     }
-    const std::string tmp = (std::filesystem::temp_directory_path() / ("diplomap-bench-" + std::to_string(::getpid()))).string();
+    const std::string tmp =
+        (std::filesystem::temp_directory_path() / ("diplomap-bench-" + std::to_string(::getpid()))).string();
 
     out << "| figure                                                         |              value | target         |\n";
     out << "|----------------------------------------------------------------|--------------------|----------------|\n";
     for (const char* detail : {"50m", "10m"}) {
-        const std::vector<std::string> args = {"export", "--assets", assets.string(), "--out", tmp + ".png", "--size",
-                                               "1920x1080", "--detail", detail, "--layers", "ocean,land,borders"};
+        const std::vector<std::string> args = {"export",     "--assets", assets.string(),     "--out",
+                                               tmp + ".png", "--size",   "1920x1080",         "--detail",
+                                               detail,       "--layers", "ocean,land,borders"};
         const auto t = median_of_runs(args, options.repeats);
-        const std::string what = std::string("export ortho ") + detail + " 1920x1080 PNG, process start to exit (median)";
+        const std::string what =
+            std::string("export ortho ") + detail + " 1920x1080 PNG, process start to exit (median)";
         row(out, what.c_str(), t ? ms(*t) : "failed", detail == std::string("50m") ? "<= 300 ms" : "<= 400 ms");
         std::error_code ec;
-        if (detail == std::string("50m")) row(out, "  its PNG size", std::to_string(std::filesystem::file_size(tmp + ".png", ec) / 1024) + " KiB", "");
+        if (detail == std::string("50m"))
+            row(out, "  its PNG size", std::to_string(std::filesystem::file_size(tmp + ".png", ec) / 1024) + " KiB",
+                "");
         std::filesystem::remove(tmp + ".png", ec);
     }
     if (display_available()) {
-        const auto t = median_of_runs({"--assets", assets.string(), "--window-size", "1920x1080", "--detail", "50m",
-                                       "--quit-after-frames", "1"},
-                                      options.repeats);
+        const auto t = median_of_runs(
+            {"--assets", assets.string(), "--window-size", "1920x1080", "--detail", "50m", "--quit-after-frames", "1"},
+            options.repeats);
         row(out, "window: process start to first frame drawn, 50m (median)", t ? ms(*t) : "failed", "<= 300 ms");
         // The bundled story animating over a still 50m globe, as the viewer runs it (basemap cached, story drawn).
         const std::string stats = output_of_self("--assets '" + assets.string() +
@@ -234,8 +240,8 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
     }
     const geo::Basemap& fine = std::get<geo::Basemap>(basemap);
     const geo::LonLatPaths graticule = geo::make_graticule();
-    auto projection = std::get<geo::Projection>(geo::Projection::create(
-        std::get<geo::ProjectionSpec>(geo::parse_projection("eqearth", {150, 0}))));
+    auto projection = std::get<geo::Projection>(
+        geo::Projection::create(std::get<geo::ProjectionSpec>(geo::parse_projection("eqearth", {150, 0}))));
     geo::LonLatPaths clipped;
     geo::clip_rings(fine.land.paths, projection.domain(), clipped, fine.land.caps);
     geo::clip_lines(fine.borders.paths, projection.domain(), clipped, fine.borders.caps);
@@ -283,7 +289,8 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
         glFinish();
         change.push_back(ms_since(t));
     }
-    row(out, "projection change to first frame, 10m (median of 5 projections)", ms(percentile(change, 0.5)), "<= 150 ms");
+    row(out, "projection change to first frame, 10m (median of 5 projections)", ms(percentile(change, 0.5)),
+        "<= 150 ms");
 
     // Panning a flat map with the 10m basemap loaded: draw only, the scene stays.
     std::vector<double> frames;
@@ -306,15 +313,16 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
         glFinish();
         frames.push_back(ms_since(t));
     }
-    row(out, "frame while panning webmerc, 10m, whole world in view (median)", ms(percentile(frames, 0.5)), "(worst case)");
+    row(out, "frame while panning webmerc, 10m, whole world in view (median)", ms(percentile(frames, 0.5)),
+        "(worst case)");
 
     // Turning the globe, zoomed in: each step re-clips and re-projects the visible cap of the 10m basemap.
     frames.clear();
     std::vector<double> draws;
     for (int i = 0; i < 40; ++i) {
         const auto t = Clock::now();
-        auto p = std::get<geo::Projection>(
-            geo::Projection::create(std::get<geo::ProjectionSpec>(geo::parse_projection("ortho", {120.0 + 0.2 * i, 38.5}))));
+        auto p = std::get<geo::Projection>(geo::Projection::create(
+            std::get<geo::ProjectionSpec>(geo::parse_projection("ortho", {120.0 + 0.2 * i, 38.5}))));
         auto scene = geo::build_scene(p, fine, graticule, 22.5);
         renderer.upload(scene);
         const auto d = Clock::now();
@@ -329,7 +337,8 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
 
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    row(out, "peak memory of this benchmark (10m basemap + GL)", std::to_string(usage.ru_maxrss / 1024) + " MB", "<= 300 MB");
+    row(out, "peak memory of this benchmark (10m basemap + GL)", std::to_string(usage.ru_maxrss / 1024) + " MB",
+        "<= 300 MB");
 
     // In a process of its own, so that its peak memory is its own.
     const std::string many = output_of_self("bench --only many-arcs --assets '" + assets.string() + "'");

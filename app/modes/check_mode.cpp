@@ -14,8 +14,8 @@ std::optional<geo::Story> load_story_or_report(const std::filesystem::path& stor
     geo::StoryLoad load = geo::load_story(story);
     for (const geo::Diagnostic& d : load.problems) err << d.to_string() << '\n';
     if (!load.problems.empty()) {
-        err << "diplomap: " << load.problems.size() << (load.problems.size() == 1 ? " problem" : " problems")
-            << " in " << story.string() << '\n';
+        err << "diplomap: " << load.problems.size() << (load.problems.size() == 1 ? " problem" : " problems") << " in "
+            << story.string() << '\n';
         return std::nullopt;
     }
     return std::move(load.story);
@@ -25,8 +25,8 @@ int run_check(const std::filesystem::path& story, std::ostream& out, std::ostrea
     const auto loaded = load_story_or_report(story, err);
     if (!loaded) return 1;
     out << story.string() << ": ok: " << loaded->places.size() << " places, " << loaded->people.size() << " people, "
-        << loaded->routes.size() << " routes, " << loaded->relations.size() << " relations, "
-        << loaded->excerpts.size() << " excerpts, " << loaded->timeline.size() << " timeline events\n";
+        << loaded->routes.size() << " routes, " << loaded->relations.size() << " relations, " << loaded->excerpts.size()
+        << " excerpts, " << loaded->timeline.size() << " timeline events\n";
     return 0;
 }
 

@@ -211,8 +211,8 @@ private:
     }
 
     SceneRequest wanted_scene() const {
-        const geo::Detail detail = options_.view.detail ? *options_.view.detail
-                                                        : geo::detail_for_scale(1.0 / view_.camera.pixels_per_metre);
+        const geo::Detail detail =
+            options_.view.detail ? *options_.view.detail : geo::detail_for_scale(1.0 / view_.camera.pixels_per_metre);
         return {view_.spec, detail, visible_cap_radius_deg(view_)};
     }
 
@@ -331,7 +331,8 @@ private:
                     // Shortcuts with Ctrl and the F keys work while a text field has the keyboard too.
                     if ((e.key.keysym.mod & KMOD_CTRL) != 0) {
                         handle_control_key(e.key.keysym.sym);
-                    } else if (!io.WantCaptureKeyboard || (e.key.keysym.sym >= SDLK_F1 && e.key.keysym.sym <= SDLK_F6)) {
+                    } else if (!io.WantCaptureKeyboard ||
+                               (e.key.keysym.sym >= SDLK_F1 && e.key.keysym.sym <= SDLK_F6)) {
                         handle_key(e.key.keysym.sym);
                     }
                     break;
@@ -357,8 +358,8 @@ private:
     }
 
     void step_ui_scale(int direction) {
-        const auto current = std::find_if(kUiScales.begin(), kUiScales.end(),
-                                          [&](float s) { return s >= settings_.ui_scale - 1e-3F; });
+        const auto current =
+            std::find_if(kUiScales.begin(), kUiScales.end(), [&](float s) { return s >= settings_.ui_scale - 1e-3F; });
         const auto i = static_cast<int>(current - kUiScales.begin());
         const int next = std::clamp(i + direction, 0, static_cast<int>(kUiScales.size()) - 1);
         settings_.ui_scale = kUiScales[static_cast<std::size_t>(next)];
@@ -449,7 +450,8 @@ private:
                 if (ImGui::MenuItem("Original", nullptr, a == ArticleLanguage::original)) a = ArticleLanguage::original;
                 if (ImGui::MenuItem("English", nullptr, a == ArticleLanguage::translation))
                     a = ArticleLanguage::translation;
-                if (ImGui::MenuItem("Both side by side", nullptr, a == ArticleLanguage::both)) a = ArticleLanguage::both;
+                if (ImGui::MenuItem("Both side by side", nullptr, a == ArticleLanguage::both))
+                    a = ArticleLanguage::both;
                 ImGui::EndMenu();
             }
             ImGui::EndMenu();
@@ -471,7 +473,8 @@ private:
                     bool on = (settings_.relation_kinds & bit) != 0;
                     const std::string label(entry.name("en"));
                     if (ImGui::MenuItem(label.c_str(), nullptr, &on))
-                        settings_.relation_kinds = on ? (settings_.relation_kinds | bit) : (settings_.relation_kinds & ~bit);
+                        settings_.relation_kinds =
+                            on ? (settings_.relation_kinds | bit) : (settings_.relation_kinds & ~bit);
                 }
                 if (ImGui::MenuItem("Show all")) settings_.relation_kinds = ~0U;
                 ImGui::EndMenu();
@@ -575,8 +578,9 @@ private:
         export_dialog_requested_ = false;
         ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32.0F, 0), ImGuiCond_Appearing);
         if (!ImGui::BeginPopupModal("Export current view", nullptr)) return;
-        ImGui::TextWrapped("The map as it is on screen, without the panels, through the same code as diplomap "
-                           "export. The file name decides the format: .png, or .tif for a georeferenced GeoTIFF.");
+        ImGui::TextWrapped(
+            "The map as it is on screen, without the panels, through the same code as diplomap "
+            "export. The file name decides the format: .png, or .tif for a georeferenced GeoTIFF.");
         ImGui::SetNextItemWidth(-1);
         ImGui::InputText("##file", export_path_.data(), export_path_.size());
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0F);
@@ -673,9 +677,9 @@ private:
 
     // The flight starts from wherever the view is now and ends with every point inside the free part of the map.
     void fly_to_points(const std::vector<geo::LonLat>& points) {
-        const auto to = geo::fit_view(view_.spec, turns_globe(view_.spec), points, view_.camera.width,
-                                      view_.camera.height, free_rect_,
-                                      40.0 * window_.pixel_ratio() * settings_.ui_scale);
+        const auto to =
+            geo::fit_view(view_.spec, turns_globe(view_.spec), points, view_.camera.width, view_.camera.height,
+                          free_rect_, 40.0 * window_.pixel_ratio() * settings_.ui_scale);
         if (!to) return;
         flight_ = Flight{{view_.spec.center, {view_.camera.center, view_.camera.pixels_per_metre}}, *to, Clock::now()};
     }
@@ -715,7 +719,8 @@ private:
         }
         // A slider dragged across ten values writes once, after it rests.
         if (!at_exit && now - settings_changed_ < kSettingsSaveDelay) return;
-        if (auto error = save_settings(config_dir_, settings_)) err_ << "diplomap: settings not saved: " << *error << '\n';
+        if (auto error = save_settings(config_dir_, settings_))
+            err_ << "diplomap: settings not saved: " << *error << '\n';
         saved_settings_ = settings_;
     }
 
@@ -745,8 +750,8 @@ private:
                 below_title = draw_map_title(background, story_view_.story(), language_, left, top,
                                              static_cast<float>(free.width() / ratio), settings_.ui_scale);
             if (settings_.layers.has(Layer::Legend))
-                draw_map_legend(background, story_view_.story(), settings_.relation_kinds, language_, left,
-                                below_title, static_cast<float>(free.bottom / ratio), settings_.ui_scale);
+                draw_map_legend(background, story_view_.story(), settings_.relation_kinds, language_, left, below_title,
+                                static_cast<float>(free.bottom / ratio), settings_.ui_scale);
         }
         // The credit goes in the free part's corner too: under a panel nobody would see it.
         draw_map_credit(background, static_cast<float>(free_rect_.right / window_.pixel_ratio()),
@@ -895,7 +900,8 @@ int run_explore(const ExploreOptions& options, std::ostream& err) {
     Settings settings = load_settings(config);
     // ImGui keeps the window layout beside our settings; the string outlives the context, as ImGui requires.
     // Test and benchmark runs neither read nor write it, so their layout is always the default one.
-    const std::string ini_file = config.empty() || options.quit_after_frames ? std::string() : (config / "imgui.ini").string();
+    const std::string ini_file =
+        config.empty() || options.quit_after_frames ? std::string() : (config / "imgui.ini").string();
     if (!ini_file.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(config, ec);
@@ -924,8 +930,8 @@ int run_explore(const ExploreOptions& options, std::ostream& err) {
         } else if (auto* story_error = std::get_if<std::string>(&story_view)) {
             err << "diplomap: " << *story_error << '\n';
         } else {
-            ExploreSession session(win, std::move(std::get<MapRenderer>(renderer)), std::move(std::get<TextureBlit>(blit)),
-                                   std::move(std::get<StoryView>(story_view)),
+            ExploreSession session(win, std::move(std::get<MapRenderer>(renderer)),
+                                   std::move(std::get<TextureBlit>(blit)), std::move(std::get<StoryView>(story_view)),
                                    std::get<std::filesystem::path>(assets) / "basemap", options, std::move(settings),
                                    config, err);
             if (auto error = session.start()) {

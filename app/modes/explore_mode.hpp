@@ -15,7 +15,7 @@ struct ExploreOptions {
     // For tests and benchmarks: stop after this many frames, optionally saving the last one.
     std::optional<int> quit_after_frames;
     std::optional<std::filesystem::path> screenshot;
-    bool frame_stats = false;  // print the median and p95 frame time at exit (benchmarks)
+    bool frame_stats = false;       // print the median and p95 frame time at exit (benchmarks)
     std::optional<double> seconds;  // start the animation clock here, paused (screenshots at a fixed time)
 };
 

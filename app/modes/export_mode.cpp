@@ -7,9 +7,9 @@
 #include "app/modes/assets.hpp"
 #include "app/modes/story_view.hpp"
 #include "app/platform/gl_context.hpp"
-#include "app/render/offscreen_ui_frame.hpp"
 #include "app/render/map_overlay.hpp"
 #include "app/render/map_renderer.hpp"
+#include "app/render/offscreen_ui_frame.hpp"
 #include "geo/graticule.hpp"
 #include "geo/projected_scene.hpp"
 

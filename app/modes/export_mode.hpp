@@ -9,10 +9,10 @@
 #include <variant>
 
 #include "app/modes/map_view.hpp"
-#include "app/render/story_overlay.hpp"
-#include "geo/story.hpp"
 #include "app/render/offscreen_target.hpp"
+#include "app/render/story_overlay.hpp"
 #include "geo/image_file.hpp"
+#include "geo/story.hpp"
 
 namespace diplomap {
 
@@ -20,11 +20,11 @@ struct ExportOptions {
     MapViewOptions view;
     std::filesystem::path out;
     int width = 1920, height = 1080;
-    std::optional<geo::Story> story;  // drawn over the basemap when given
-    std::optional<double> seconds;    // the animation clock; empty: the settled story
-    std::string language = "de";      // of the labels
+    std::optional<geo::Story> story;                   // drawn over the basemap when given
+    std::optional<double> seconds;                     // the animation clock; empty: the settled story
+    std::string language = "de";                       // of the labels
     std::optional<std::chrono::year_month_day> as_of;  // `--date`: show what was known on that day
-    std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind, as the legend toggles them
+    std::uint32_t relation_kinds = ~0U;                // bit per geo::RelationKind, as the legend toggles them
     // The view exactly as the window shows it (export of the current view), scaled to width x height; empty: the
     // camera follows from the view options as for `diplomap export`.
     std::optional<Camera> camera;

@@ -16,8 +16,8 @@ namespace diplomap {
 
 struct MapViewOptions {
     geo::ProjectionSpec projection;
-    bool center_given = false;          // the user chose the centre; otherwise a story may choose its own
-    double zoom = 0.0;                  // 0 fits the world; +1 doubles the scale
+    bool center_given = false;  // the user chose the centre; otherwise a story may choose its own
+    double zoom = 0.0;          // 0 fits the world; +1 doubles the scale
     LayerSet layers = LayerSet::all();
     std::optional<geo::Detail> detail;  // nullopt: follow the scale
     std::optional<std::filesystem::path> assets;

@@ -60,7 +60,8 @@ SceneResult SceneBuilder::build(const SceneRequest& request) {
         result.error = *error;
         return result;
     }
-    result.scene = geo::build_scene(std::get<geo::Projection>(projection), it->second, graticule_, request.cull_radius_deg);
+    result.scene =
+        geo::build_scene(std::get<geo::Projection>(projection), it->second, graticule_, request.cull_radius_deg);
     result.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

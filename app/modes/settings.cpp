@@ -32,7 +32,8 @@ std::string_view article_language_name(ArticleLanguage l) {
 }  // namespace
 
 std::filesystem::path config_dir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/') return std::filesystem::path(xdg) / "diplomap";
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/')
+        return std::filesystem::path(xdg) / "diplomap";
     if (const char* home = std::getenv("HOME"); home && *home == '/')
         return std::filesystem::path(home) / ".config" / "diplomap";
     return {};
@@ -51,8 +52,7 @@ Settings load_settings(const std::filesystem::path& dir) {
         if (it == json.end()) return;
         try {
             apply(*it);
-        } catch (const nlohmann::json::exception&) {
-        }
+        } catch (const nlohmann::json::exception&) {}
     };
     read("ui_scale", [&](const nlohmann::json& v) {
         const float scale = v.get<float>();

@@ -23,7 +23,7 @@ namespace diplomap {
 
 // Everything about one frame of the story besides the camera: a pure input, so equal frames look equal.
 struct StoryFrame {
-    std::optional<double> seconds;       // the animation clock; empty: the settled story
+    std::optional<double> seconds;  // the animation clock; empty: the settled story
     // "What was known when": only relations and routes dated up to `as_of` show (undated ones always do). When the
     // date changes at clock time `as_of_changed_seconds`, relations newly shown draw themselves in from then, and
     // those that `previous_as_of` showed but `as_of` hides fade out; so a frame stays a pure function of its inputs.
@@ -35,7 +35,7 @@ struct StoryFrame {
     geo::Selection selection;
     std::string language = "de";
     float ui_scale = 1.0F;
-    float pixel_ratio = 1.0F;            // framebuffer pixels per UI point
+    float pixel_ratio = 1.0F;  // framebuffer pixels per UI point
 };
 
 class StoryView {
@@ -76,8 +76,8 @@ private:
     std::optional<geo::StoryAnimation> animation_;
     std::optional<geo::Projection> projection_;
     geo::StoryGeometry geometry_;
-    bool geometry_current_ = false;   // geometry_ belongs to the story and projection held
-    double geometry_scale_ = 0;       // the pixels per metre it was built for
+    bool geometry_current_ = false;  // geometry_ belongs to the story and projection held
+    double geometry_scale_ = 0;      // the pixels per metre it was built for
 };
 
 }  // namespace diplomap

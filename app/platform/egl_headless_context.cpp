@@ -32,8 +32,9 @@ std::string egl_error(const char* what) {
 
 std::variant<std::unique_ptr<GlContext>, std::string> create_headless_gl_context() {
     if (!epoxy_has_egl_extension(EGL_NO_DISPLAY, "EGL_MESA_platform_surfaceless"))
-        return std::string("no headless OpenGL: EGL_MESA_platform_surfaceless is missing (install libgl1-mesa-dri "
-                           "and libegl-mesa0)");
+        return std::string(
+            "no headless OpenGL: EGL_MESA_platform_surfaceless is missing (install libgl1-mesa-dri "
+            "and libegl-mesa0)");
     EGLDisplay display = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
     if (display == EGL_NO_DISPLAY) return egl_error("eglGetPlatformDisplayEXT");
     EGLint major = 0, minor = 0;
@@ -42,8 +43,9 @@ std::variant<std::unique_ptr<GlContext>, std::string> create_headless_gl_context
         eglTerminate(display);
         return egl_error("eglBindAPI");
     }
-    const EGLint attributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                 EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+    const EGLint attributes[] = {
+        EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     EGLContext context = eglCreateContext(display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attributes);
     if (context == EGL_NO_CONTEXT) {
         const std::string error = egl_error("eglCreateContext (OpenGL 3.3 core)");

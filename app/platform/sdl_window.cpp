@@ -13,7 +13,7 @@ bool display_available() {
 }
 
 std::variant<std::unique_ptr<SdlWindow>, std::string> SdlWindow::create(const std::string& title, int width,
-                                                                         int height) {
+                                                                        int height) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return std::string("cannot start SDL: ") + SDL_GetError();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);

@@ -12,7 +12,8 @@ namespace diplomap {
 
 class SdlWindow final : public GlContext {
 public:
-    static std::variant<std::unique_ptr<SdlWindow>, std::string> create(const std::string& title, int width, int height);
+    static std::variant<std::unique_ptr<SdlWindow>, std::string> create(const std::string& title, int width,
+                                                                        int height);
     ~SdlWindow() override;
     SdlWindow(const SdlWindow&) = delete;
     SdlWindow& operator=(const SdlWindow&) = delete;

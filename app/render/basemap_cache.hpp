@@ -16,8 +16,8 @@ namespace diplomap {
 class BasemapCache {
 public:
     // Draws into the window's framebuffer (0) and leaves it bound.
-    void draw(MapRenderer& renderer, const Camera& camera, const LayerSet& layers,
-              const MapStyle& style, float pixel_ratio);
+    void draw(MapRenderer& renderer, const Camera& camera, const LayerSet& layers, const MapStyle& style,
+              float pixel_ratio);
     [[nodiscard]] bool last_frame_from_cache() const { return from_cache_; }
 
 private:

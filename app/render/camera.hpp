@@ -9,9 +9,9 @@
 namespace diplomap {
 
 struct Camera {
-    geo::XY center;                 // projected metres at the viewport centre
+    geo::XY center;  // projected metres at the viewport centre
     double pixels_per_metre = 1e-5;
-    int width = 1, height = 1;      // framebuffer pixels
+    int width = 1, height = 1;  // framebuffer pixels
 
     // Scale at which the whole world's outline fits the viewport, with a small margin.
     static double fit_scale(const geo::Bounds& world, int width, int height) {

@@ -11,23 +11,19 @@ using Matrix3 = std::array<std::array<double, 3>, 3>;
 
 // Machado, Oliveira & Fernandes (2009), Table at severity 1.0: rows map linear RGB to linear RGB. Each row sums
 // to one, so greys (white and black included) look the same to every viewer.
-constexpr Matrix3 kProtanopia{{{0.152286, 1.052583, -0.204868},
-                               {0.114503, 0.786281, 0.099216},
-                               {-0.003882, -0.048116, 1.051998}}};
-constexpr Matrix3 kDeuteranopia{{{0.367322, 0.860646, -0.227968},
-                                 {0.280085, 0.672501, 0.047413},
-                                 {-0.011820, 0.042940, 0.968881}}};
-constexpr Matrix3 kTritanopia{{{1.255528, -0.076749, -0.178779},
-                               {-0.078411, 0.930809, 0.147602},
-                               {0.004733, 0.691367, 0.303900}}};
+constexpr Matrix3 kProtanopia{
+    {{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}}};
+constexpr Matrix3 kDeuteranopia{
+    {{0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}}};
+constexpr Matrix3 kTritanopia{
+    {{1.255528, -0.076749, -0.178779}, {-0.078411, 0.930809, 0.147602}, {0.004733, 0.691367, 0.303900}}};
 
 // Linear sRGB to CIE XYZ (IEC 61966-2-1, D65).
-constexpr Matrix3 kRgbToXyz{{{0.4124564, 0.3575761, 0.1804375},
-                             {0.2126729, 0.7151522, 0.0721750},
-                             {0.0193339, 0.1191920, 0.9503041}}};
+constexpr Matrix3 kRgbToXyz{
+    {{0.4124564, 0.3575761, 0.1804375}, {0.2126729, 0.7151522, 0.0721750}, {0.0193339, 0.1191920, 0.9503041}}};
 
-constexpr std::array<ColorVision, 4> kVisions{ColorVision::normal, ColorVision::protanopia,
-                                              ColorVision::deuteranopia, ColorVision::tritanopia};
+constexpr std::array<ColorVision, 4> kVisions{ColorVision::normal, ColorVision::protanopia, ColorVision::deuteranopia,
+                                              ColorVision::tritanopia};
 
 std::array<double, 3> multiply(const Matrix3& m, const std::array<double, 3>& v) {
     std::array<double, 3> out{};
@@ -129,9 +125,12 @@ double delta_e2000(const Lab& x, const Lab& y) {
     const double c_bar = (c1 + c2) / 2.0;
     double h_bar = h1 + h2;
     if (!achromatic) {
-        if (std::abs(h1 - h2) <= 180.0) h_bar = (h1 + h2) / 2.0;
-        else if (h1 + h2 < 360.0) h_bar = (h1 + h2 + 360.0) / 2.0;
-        else h_bar = (h1 + h2 - 360.0) / 2.0;
+        if (std::abs(h1 - h2) <= 180.0)
+            h_bar = (h1 + h2) / 2.0;
+        else if (h1 + h2 < 360.0)
+            h_bar = (h1 + h2 + 360.0) / 2.0;
+        else
+            h_bar = (h1 + h2 - 360.0) / 2.0;
     }
     const double t = 1.0 - 0.17 * std::cos(radians(h_bar - 30.0)) + 0.24 * std::cos(radians(2.0 * h_bar)) +
                      0.32 * std::cos(radians(3.0 * h_bar + 6.0)) - 0.20 * std::cos(radians(4.0 * h_bar - 63.0));

@@ -123,12 +123,11 @@ float draw_map_title(ImDrawList& list, const geo::Story& story, std::string_view
     const ImVec2 title_box = font->CalcTextSizeA(title_size, 1e9F, wrap, title.c_str());
     const ImVec2 sub_box = font->CalcTextSizeA(line_size, 1e9F, wrap, subtitle.c_str());
     const ImVec2 min(left + pad, top + pad);
-    const ImVec2 max(min.x + std::max(title_box.x, sub_box.x) + 2 * pad,
-                     min.y + title_box.y + sub_box.y + 2.5F * pad);
+    const ImVec2 max(min.x + std::max(title_box.x, sub_box.x) + 2 * pad, min.y + title_box.y + sub_box.y + 2.5F * pad);
     list.AddRectFilled(min, max, kPanelFill, 4.0F * ui_scale);
     list.AddText(font, title_size, ImVec2(min.x + pad, min.y + pad), kInk, title.c_str(), nullptr, wrap);
-    list.AddText(font, line_size, ImVec2(min.x + pad, min.y + pad * 1.5F + title_box.y), kSubtleInk,
-                 subtitle.c_str(), nullptr, wrap);
+    list.AddText(font, line_size, ImVec2(min.x + pad, min.y + pad * 1.5F + title_box.y), kSubtleInk, subtitle.c_str(),
+                 nullptr, wrap);
     return max.y;
 }
 
@@ -150,7 +149,8 @@ void draw_map_legend(ImDrawList& list, const geo::Story& story, std::uint32_t re
     float text_width = 0;
     for (const LegendEntry& e : entries) {
         const std::string_view name = e.name(language);
-        text_width = std::max(text_width, font->CalcTextSizeA(size, 1e9F, 0.0F, name.data(), name.data() + name.size()).x);
+        text_width =
+            std::max(text_width, font->CalcTextSizeA(size, 1e9F, 0.0F, name.data(), name.data() + name.size()).x);
     }
     const auto rows_that_fit = static_cast<std::size_t>(std::max((bottom - top - 4 * pad) / row, 1.0F));
     const std::size_t columns = (entries.size() + rows_that_fit - 1) / rows_that_fit;

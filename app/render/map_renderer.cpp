@@ -86,7 +86,8 @@ void MapRenderer::upload_lines(LineLayer& layer, const geo::ProjectedPaths& path
     layer.segment_starts.assign(1, 0);
     for (std::size_t p = 0; p < paths.path_count(); ++p) {
         for (std::size_t i = paths.starts[p]; i + 1 < paths.starts[p + 1]; ++i)
-            segments.insert(segments.end(), {paths.xy[2 * i], paths.xy[2 * i + 1], paths.xy[2 * i + 2], paths.xy[2 * i + 3]});
+            segments.insert(segments.end(),
+                            {paths.xy[2 * i], paths.xy[2 * i + 1], paths.xy[2 * i + 2], paths.xy[2 * i + 3]});
         layer.segment_starts.push_back(static_cast<std::uint32_t>(segments.size() / 4));
     }
     layer.bounds = paths.bounds;
@@ -144,7 +145,8 @@ void MapRenderer::draw_fill(FillLayer& layer, const Camera& camera, const Rgba& 
     glStencilFunc(GL_EQUAL, 1, 0x01);
     glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
     glUseProgram(cover_program_.get());
-    glUniform4f(glGetUniformLocation(cover_program_.get(), "u_color"), color[0], color[1], color[2], color[3] * opacity);
+    glUniform4f(glGetUniformLocation(cover_program_.get(), "u_color"), color[0], color[1], color[2],
+                color[3] * opacity);
     glBindVertexArray(empty_vao_.get());
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glDisable(GL_STENCIL_TEST);
@@ -173,7 +175,8 @@ void MapRenderer::draw_lines(const LineLayer& layer, const Camera& camera, const
         while (j < n && intersects(layer.bounds[j], view, margin)) ++j;
         // Mesa's software pipeline buffers every vertex shader output of a draw call before rasterising it: one
         // call over the 470k segments of the 10m coastline held ~75 MB. Bounded calls bound that memory.
-        for (std::uint32_t first = layer.segment_starts[i]; first < layer.segment_starts[j]; first += kMaxInstancesPerDraw) {
+        for (std::uint32_t first = layer.segment_starts[i]; first < layer.segment_starts[j];
+             first += kMaxInstancesPerDraw) {
             const std::uint32_t count = std::min(kMaxInstancesPerDraw, layer.segment_starts[j] - first);
             const std::uintptr_t offset = static_cast<std::uintptr_t>(first) * 4 * sizeof(float);
             // NOLINTNEXTLINE(performance-no-int-to-ptr): GL takes a buffer offset as a pointer
@@ -202,9 +205,11 @@ void MapRenderer::draw(const Camera& camera, const LayerSet& layers, const MapSt
     }
     if (!has_scene_) return;
     if (layers.has(Layer::Ocean)) draw_fill(ocean_, camera, style.ocean, opacity);
-    if (layers.has(Layer::Graticule)) draw_lines(graticule_, camera, style.graticule, style.graticule_width_px * pixel_ratio, opacity);
+    if (layers.has(Layer::Graticule))
+        draw_lines(graticule_, camera, style.graticule, style.graticule_width_px * pixel_ratio, opacity);
     if (layers.has(Layer::Land)) draw_fill(land_, camera, style.land, opacity);
-    if (layers.has(Layer::Borders)) draw_lines(borders_, camera, style.borders, style.border_width_px * pixel_ratio, opacity);
+    if (layers.has(Layer::Borders))
+        draw_lines(borders_, camera, style.borders, style.border_width_px * pixel_ratio, opacity);
     if (layers.has(Layer::Coast)) draw_lines(coast_, camera, style.coast, style.coast_width_px * pixel_ratio, opacity);
     glBindVertexArray(0);
     glUseProgram(0);

@@ -14,7 +14,8 @@ struct RgbaImage {
     std::vector<std::uint8_t> pixels;  // rows top to bottom, 4 bytes per pixel
 
     [[nodiscard]] const std::uint8_t* at(int x, int y) const {
-        return pixels.data() + 4 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x));
+        return pixels.data() +
+               4 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x));
     }
 };
 

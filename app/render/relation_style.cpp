@@ -48,8 +48,8 @@ constexpr std::array<geo::RelationKind, 10> kLegendOrder{
 // The journey is near-black red so that it reads as the story's spine under every arc; earlier journeys keep the
 // colour but fade and break up, so they never compete with it.
 constexpr LineStyle kJourneyStyle{rgb(0x4a1414), 3.5F, 0.0F, 0.0F, true, "journey", "Fahrt"};
-constexpr LineStyle kHistoricRouteStyle{rgb(0x4a1414, 0.45F), 2.5F, 10.0F, 6.0F, true, "earlier journey",
-                                        "frühere Fahrt"};
+constexpr LineStyle kHistoricRouteStyle{rgb(0x4a1414, 0.45F), 2.5F,           10.0F, 6.0F, true,
+                                        "earlier journey",    "frühere Fahrt"};
 
 }  // namespace
 
@@ -57,8 +57,8 @@ const std::string_view kRelationPaletteName = "Okabe–Ito, extended with shades
 
 const LineStyle& relation_style(geo::RelationKind kind) {
     const auto i = static_cast<std::size_t>(kind);
-    return i < kRelationStyles.size() ? kRelationStyles[i] : kRelationStyles[static_cast<std::size_t>(
-                                                                 geo::RelationKind::statement)];
+    return i < kRelationStyles.size() ? kRelationStyles[i]
+                                      : kRelationStyles[static_cast<std::size_t>(geo::RelationKind::statement)];
 }
 
 const LineStyle& route_style(bool historic) { return historic ? kHistoricRouteStyle : kJourneyStyle; }

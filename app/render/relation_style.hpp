@@ -15,7 +15,7 @@ struct LineStyle {
     float width_px = 2.0F;
     float dash_px = 0.0F;  // 0: solid
     float gap_px = 0.0F;
-    bool arrow = true;     // an arrowhead at the target
+    bool arrow = true;                  // an arrowhead at the target
     std::string_view name_en, name_de;  // for the legend
 };
 

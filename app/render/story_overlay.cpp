@@ -111,7 +111,8 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
             const auto c = on_screen(relation.from_place);
             if (!c) continue;
             const float r = (marker_radius(story.places[relation.from_place]) + 4.0F +
-                             3.5F * static_cast<float>(rings[relation.from_place]++)) * scale;
+                             3.5F * static_cast<float>(rings[relation.from_place]++)) *
+                            scale;
             const LineStyle& style = relation_style(relation.kind);
             const auto alpha = static_cast<float>(presence.drawn * presence.opacity) * (relation.added ? 0.55F : 1.0F);
             list.AddCircle(*c, r, to_imgui(style.color, alpha), 32, 2.0F * scale);
@@ -119,8 +120,8 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
     }
 
     if (options.markers) {
-        const double phase = options.seconds ? std::fmod(std::max(*options.seconds, 0.0), kPulseSeconds) / kPulseSeconds
-                                             : -1.0;
+        const double phase =
+            options.seconds ? std::fmod(std::max(*options.seconds, 0.0), kPulseSeconds) / kPulseSeconds : -1.0;
         for (std::size_t i = 0; i < story.places.size(); ++i) {
             const auto c = on_screen(i);
             if (!c) continue;
@@ -142,7 +143,8 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
             const ImU32 outline = place.added ? kMarkerFill : kMarkerOutline;
             draw_marker_shape(list, place, *c, r, fill, outline, 1.5F * scale);
             const geo::StoryItem item{geo::StoryItem::Kind::place, i};
-            if (options.selection.selected == item) list.AddCircle(*c, r + 3.0F * scale, kSelected, 32, 2.5F * scale);
+            if (options.selection.selected == item)
+                list.AddCircle(*c, r + 3.0F * scale, kSelected, 32, 2.5F * scale);
             else if (options.selection.hovered == item)
                 list.AddCircle(*c, r + 3.0F * scale, IM_COL32(255, 255, 255, 230), 32, 2.0F * scale);
         }
@@ -186,7 +188,8 @@ void StoryOverlay::draw_labels(ImDrawList& list, const geo::Story& story, const 
         const float size = (place.main ? 15.0F : 13.0F) * scale;
         const ImVec2 extent = font->CalcTextSizeA(size, 1e9F, 0.0F, text.c_str(), text.c_str() + text.size());
         const double radius = options.markers ? marker_radius(place) * scale + 1.0 : 2.0;
-        candidates_.push_back({centres_[i]->x, centres_[i]->y, radius, extent.x + 2.0, extent.y, label_priority(place)});
+        candidates_.push_back(
+            {centres_[i]->x, centres_[i]->y, radius, extent.x + 2.0, extent.y, label_priority(place)});
         candidate_place_.push_back(i);
     }
     const std::vector<geo::PlacedLabel>& placed = layout_.place(candidates_, width, height);

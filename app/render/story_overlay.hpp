@@ -22,17 +22,17 @@
 namespace diplomap {
 
 struct StoryOverlayOptions {
-    std::string language = "de";            // of the labels; falls back to the story's language
-    std::optional<double> seconds;          // the animation clock; empty: the settled story
+    std::string language = "de";    // of the labels; falls back to the story's language
+    std::optional<double> seconds;  // the animation clock; empty: the settled story
     bool markers = true;
     bool labels = true;
-    bool train = true;                      // the train marker (with the routes layer)
-    bool meetings = true;                   // rings for relations at one place (with the arcs layer)
-    std::uint32_t relation_kinds = ~0U;     // bit per geo::RelationKind shown
-    geo::AsOf as_of;                        // meetings and trains of dates not yet begun stay hidden
+    bool train = true;                   // the train marker (with the routes layer)
+    bool meetings = true;                // rings for relations at one place (with the arcs layer)
+    std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind shown
+    geo::AsOf as_of;                     // meetings and trains of dates not yet begun stay hidden
     geo::Selection selection;
-    float ui_scale = 1.0F;                  // sizes are in UI points times this
-    float pixels_per_unit = 1.0F;           // framebuffer pixels per draw-list unit (the window's pixel ratio)
+    float ui_scale = 1.0F;         // sizes are in UI points times this
+    float pixels_per_unit = 1.0F;  // framebuffer pixels per draw-list unit (the window's pixel ratio)
 };
 
 // A label as drawn, for tests and for picking: box in draw-list units.

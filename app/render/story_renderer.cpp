@@ -24,7 +24,7 @@ constexpr int kArrow = 0x400;
 constexpr int kStartCut = 0x800;  // a piece's end where the map cut the line (limb, seam), not the line's own end
 constexpr int kEndCut = 0x1000;
 constexpr int kBehindGlobe = 0x2000;  // beyond the globe's limb on its far side: the earth hides what reaches over it
-constexpr int kTextureWidth = 1024;  // lines per row of the per-line texture, as story_line.vert fetches them
+constexpr int kTextureWidth = 1024;   // lines per row of the per-line texture, as story_line.vert fetches them
 
 // The flow pattern and the dashes of arcs travel from source to target at this pace; the pulses repeat this often.
 constexpr double kFlowPixelsPerSecond = 60.0;
@@ -425,14 +425,15 @@ void StoryRenderer::draw(const Camera& camera, const StoryDrawState& state, floa
     // The style table is read every frame (a dozen entries), so a palette change shows without a new upload.
     const double clock = state.seconds && !crowded ? std::max(*state.seconds, 0.0) : 0.0;
     for (int s = 0; s < kStyleCount; ++s) {
-        const LineStyle& style = s < kRouteStyle ? relation_style(static_cast<geo::RelationKind>(s))
-                                                 : route_style(s == kHistoricRouteStyle);
+        const LineStyle& style =
+            s < kRouteStyle ? relation_style(static_cast<geo::RelationKind>(s)) : route_style(s == kHistoricRouteStyle);
         float dash = style.dash_px, gap = style.gap_px;
         if (s == kRouteStyle && dash <= 0.0F) dash = kAheadDashPx, gap = kAheadGapPx;
         // Dashed arcs march with the flow; routes' dashes stay on the ground.
         const double period = static_cast<double>(dash) + static_cast<double>(gap);
-        const float phase =
-            s < kRouteStyle && period > 0.0 ? static_cast<float>(std::fmod(clock * kFlowPixelsPerSecond, period)) : 0.0F;
+        const float phase = s < kRouteStyle && period > 0.0
+                                ? static_cast<float>(std::fmod(clock * kFlowPixelsPerSecond, period))
+                                : 0.0F;
         const std::size_t k = 4 * static_cast<std::size_t>(s);
         std::copy(style.color.begin(), style.color.end(), f.style_colors.begin() + static_cast<std::ptrdiff_t>(k));
         f.style_shapes[k] = 0.5F * style.width_px;

@@ -20,10 +20,10 @@
 namespace diplomap {
 
 struct StoryDrawState {
-    std::optional<double> seconds;         // animation clock; empty: the settled story
-    bool arcs = true;                      // relation arcs shown
-    bool routes = true;                    // routes shown
-    std::uint32_t relation_kinds = ~0U;    // bit per geo::RelationKind: which kinds are shown
+    std::optional<double> seconds;                // animation clock; empty: the settled story
+    bool arcs = true;                             // relation arcs shown
+    bool routes = true;                           // routes shown
+    std::uint32_t relation_kinds = ~0U;           // bit per geo::RelationKind: which kinds are shown
     std::optional<std::size_t> highlighted_line;  // index into StoryGeometry::lines (hover)
     std::optional<std::size_t> selected_line;     // index into StoryGeometry::lines (click)
     float ui_scale = 1.0F;  // the markers' scale (StoryOverlayOptions::ui_scale): arrowheads stop at their rim
@@ -61,10 +61,10 @@ private:
     };
     struct Line {
         geo::StoryLineSource source = geo::StoryLineSource::relation;
-        std::size_t index = 0;  // into Story::relations or Story::routes
-        int style = 0;          // the relation kind's index, or the route styles after them (kStyleCount)
-        bool dashed = false;    // its style is dashed from end to end
-        bool drawn = false;     // it has pieces on the map
+        std::size_t index = 0;               // into Story::relations or Story::routes
+        int style = 0;                       // the relation kind's index, or the route styles after them (kStyleCount)
+        bool dashed = false;                 // its style is dashed from end to end
+        bool drawn = false;                  // it has pieces on the map
         std::optional<geo::DateRange> date;  // of its relation or route, for the as-of filter
         geo::FloatBounds bounds{};           // of all its pieces
     };
@@ -101,17 +101,17 @@ private:
     Uniforms uniforms_{};
     GlVertexArray vao_;
     GlBuffer segment_buffer_;
-    GlTexture segment_texture_;  // a buffer texture over segment_buffer_
-    GlBuffer corner_indices_;    // two triangles per segment: its four corners as 4 * segment + 0..3
-    std::size_t index_capacity_ = 0;  // segments that corner_indices_ covers
-    std::vector<GLsizei> run_counts_;              // the draw call's runs of indices, reused every frame
+    GlTexture segment_texture_;        // a buffer texture over segment_buffer_
+    GlBuffer corner_indices_;          // two triangles per segment: its four corners as 4 * segment + 0..3
+    std::size_t index_capacity_ = 0;   // segments that corner_indices_ covers
+    std::vector<GLsizei> run_counts_;  // the draw call's runs of indices, reused every frame
     std::vector<const void*> run_offsets_;
     GlTexture line_texture_;  // per line, 4 floats: see story_line.vert
     int texture_width_ = 1, texture_rows_ = 1;
-    std::vector<Piece> pieces_;        // routes' pieces first: they lie on the ground, the arcs above them
+    std::vector<Piece> pieces_;  // routes' pieces first: they lie on the ground, the arcs above them
     std::size_t first_relation_piece_ = 0;
-    std::vector<Line> lines_;          // per StoryGeometry::lines
-    std::vector<float> line_texels_;   // the texture's contents, rewritten in place when the clock moves
+    std::vector<Line> lines_;         // per StoryGeometry::lines
+    std::vector<float> line_texels_;  // the texture's contents, rewritten in place when the clock moves
     std::optional<geo::StoryAnimation> animation_;
     std::optional<double> texel_seconds_;  // the clock the texture shows
     geo::AsOf texel_as_of_;                // and the date

@@ -28,9 +28,9 @@ void draw_animation_controls(AnimationControls& controls) {
 void draw_animation_panel(AnimationControls& controls, float bottom_margin) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = 10.0F;
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + pad, viewport->WorkPos.y + viewport->WorkSize.y -
-                                                                  bottom_margin - pad),
-                            ImGuiCond_Always, ImVec2(0.0F, 1.0F));
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->WorkPos.x + pad, viewport->WorkPos.y + viewport->WorkSize.y - bottom_margin - pad),
+        ImGuiCond_Always, ImVec2(0.0F, 1.0F));
     ImGui::SetNextWindowBgAlpha(0.82F);
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |

@@ -3,9 +3,9 @@
 namespace diplomap {
 
 struct AnimationControls {
-    double seconds = 0;       // the clock
-    double length = 1;        // how long the story takes to play once (the slider's range)
-    double speed = 1;         // 0.25 .. 4
+    double seconds = 0;  // the clock
+    double length = 1;   // how long the story takes to play once (the slider's range)
+    double speed = 1;    // 0.25 .. 4
     bool paused = false;
 };
 

@@ -166,9 +166,9 @@ void ArticlePanel::draw_excerpts(const geo::Story& story, geo::SelectionModel& s
         const bool hovered = ImGui::IsMouseHoveringRect(start, end) && ImGui::IsWindowHovered();
         list.ChannelsSetCurrent(0);
         const ImU32 fill = selection.active_excerpt() == e ? ui_colors::kActive
-                           : selection.highlighted(e)       ? ui_colors::kHighlight
-                           : hovered                        ? ui_colors::kHover
-                                                            : 0;
+                           : selection.highlighted(e)      ? ui_colors::kHighlight
+                           : hovered                       ? ui_colors::kHover
+                                                           : 0;
         if (fill != 0) list.AddRectFilled(ImVec2(start.x - 4, start.y - 2), ImVec2(end.x + 2, end.y + 2), fill, 3.0F);
         list.ChannelsMerge();
         if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) selection.select_excerpt(story, e);
@@ -186,8 +186,8 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
     const float size = ImGui::GetFontSize();
     const float line_height = ImGui::GetTextLineHeightWithSpacing();
     if (scroll_to_ && *scroll_to_ < excerpt_line_.size())
-        ImGui::SetScrollY(std::max(0.0F, static_cast<float>(excerpt_line_[*scroll_to_]) * line_height -
-                                              ImGui::GetWindowHeight() * 0.15F));
+        ImGui::SetScrollY(std::max(
+            0.0F, static_cast<float>(excerpt_line_[*scroll_to_]) * line_height - ImGui::GetWindowHeight() * 0.15F));
     ImDrawList& list = *ImGui::GetWindowDrawList();
     const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
     const char* base = story.article_text.data();
@@ -213,8 +213,8 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
                         window_hovered && mouse.x >= min.x && mouse.x < max.x && mouse.y >= min.y && mouse.y < max.y;
                     if (hovered) hovered_excerpt = x;
                     const ImU32 fill = selection.active_excerpt() == x ? ui_colors::kActive
-                                       : selection.highlighted(x)       ? ui_colors::kHighlight
-                                                                        : ui_colors::kQuoted;
+                                       : selection.highlighted(x)      ? ui_colors::kHighlight
+                                                                       : ui_colors::kQuoted;
                     list.AddRectFilled(min, ImVec2(max.x, max.y - 1), fill);
                 }
                 list.AddText(font, size, at, text_color, b, e);
@@ -228,7 +228,8 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
         const geo::Excerpt& x = story.excerpts[*hovered_excerpt];
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0F);
-        if (!excerpt_where_[*hovered_excerpt].empty()) ImGui::TextDisabled("%s", excerpt_where_[*hovered_excerpt].c_str());
+        if (!excerpt_where_[*hovered_excerpt].empty())
+            ImGui::TextDisabled("%s", excerpt_where_[*hovered_excerpt].c_str());
         if (x.translation.has("en")) ImGui::TextUnformatted(x.translation.get("en").c_str());
         ImGui::TextDisabled("Click: show on the map");
         ImGui::PopTextWrapPos();

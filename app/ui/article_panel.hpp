@@ -53,8 +53,8 @@ private:
     std::vector<std::uint32_t> excerpt_line_;  // per excerpt: the line where it begins
     std::vector<PanelRect> excerpt_rects_;
     PanelRect excerpts_view_;
-    std::optional<std::size_t> scroll_to_;     // excerpt to bring into view in the visible tab
-    int scroll_frames_ = 0;                    // both tabs get a frame to take the scroll
+    std::optional<std::size_t> scroll_to_;  // excerpt to bring into view in the visible tab
+    int scroll_frames_ = 0;                 // both tabs get a frame to take the scroll
 };
 
 }  // namespace diplomap

@@ -53,8 +53,7 @@ void draw_layer_menu_items(LayerSet& layers) {
 }
 
 void draw_layers_panel(const geo::Story* story, const std::vector<LegendEntry>& legend, LayerControls controls,
-                       std::string_view language, bool& open, PanelRects& rects,
-                       std::vector<PanelRect>* legend_rows) {
+                       std::string_view language, bool& open, PanelRects& rects, std::vector<PanelRect>* legend_rows) {
     if (!open) return;
     const bool de = language == "de";
     place_panel_first_time(Panel::layers);
@@ -80,26 +79,28 @@ void draw_layers_panel(const geo::Story* story, const std::vector<LegendEntry>& 
             int count = 0;
             if (entry.kind == LegendEntry::Kind::relation) {
                 enabled = (controls.relation_kinds >> static_cast<unsigned>(entry.relation)) & 1U;
-                count = static_cast<int>(std::count_if(story->relations.begin(), story->relations.end(),
-                                                       [&](const geo::Relation& r) { return r.kind == entry.relation; }));
+                count =
+                    static_cast<int>(std::count_if(story->relations.begin(), story->relations.end(),
+                                                   [&](const geo::Relation& r) { return r.kind == entry.relation; }));
             } else if (entry.kind == LegendEntry::Kind::route) {
                 enabled = controls.layers.has(Layer::Routes);
             }
             ImGui::PushID(static_cast<int>(i));
             const ImVec2 at = ImGui::GetCursorScreenPos();
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + swatch + ImGui::GetStyle().ItemSpacing.x);
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(enabled ? ImGuiCol_Text : ImGuiCol_TextDisabled));
+            ImGui::PushStyleColor(ImGuiCol_Text,
+                                  ImGui::GetStyleColorVec4(enabled ? ImGuiCol_Text : ImGuiCol_TextDisabled));
             std::string label(entry.name(language));
             if (count > 0) label += " (" + std::to_string(count) + ")";
-            const bool clicked = ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None,
-                                                   ImVec2(0, font * 1.3F));
+            const bool clicked =
+                ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, font * 1.3F));
             ImGui::PopStyleColor();
             if (legend_rows) {
                 legend_rows->resize(legend.size());
                 (*legend_rows)[i] = {at.x, at.y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y, true};
             }
-            draw_legend_swatch(*ImGui::GetWindowDrawList(), ImVec2(at.x, at.y), ImVec2(at.x + swatch, at.y + font * 1.3F),
-                               entry, ImGui::GetFontSize() / 16.0F, enabled);
+            draw_legend_swatch(*ImGui::GetWindowDrawList(), ImVec2(at.x, at.y),
+                               ImVec2(at.x + swatch, at.y + font * 1.3F), entry, ImGui::GetFontSize() / 16.0F, enabled);
             if (clicked) {
                 if (entry.kind == LegendEntry::Kind::relation) {
                     controls.relation_kinds ^= 1U << static_cast<unsigned>(entry.relation);

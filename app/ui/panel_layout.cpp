@@ -15,9 +15,10 @@ void place_panel_first_time(Panel panel, float display_width, float display_heig
     const float pad = 6.0F;
     // Wider at larger UI scales, but never so wide that the map disappears.
     const float scale = ImGui::GetFontSize() / 16.0F;
-    const float side = std::min(std::clamp(display_width * 0.30F, 300.0F * scale, 620.0F * scale), display_width * 0.36F);
-    const float left_column = std::min(std::clamp(display_width * 0.20F, 240.0F * scale, 380.0F * scale),
-                                       display_width * 0.24F);
+    const float side =
+        std::min(std::clamp(display_width * 0.30F, 300.0F * scale, 620.0F * scale), display_width * 0.36F);
+    const float left_column =
+        std::min(std::clamp(display_width * 0.20F, 240.0F * scale, 380.0F * scale), display_width * 0.24F);
     const float timeline_height = std::clamp(ImGui::GetFontSize() * 9.5F, 130.0F, display_height * 0.35F);
     const float usable_bottom = display_height - bottom;
     const float article_bottom = usable_bottom - pad;

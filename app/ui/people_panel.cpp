@@ -54,10 +54,10 @@ void draw_people_panel(const geo::Story& story, geo::SelectionModel& selection, 
                 ImGui::SameLine();
                 const std::string label = place.names.get(language) + "##place";
                 const geo::StoryItem item{geo::StoryItem::Kind::place, *person.place};
-                if (ImGui::Selectable(label.c_str(), selection.selection().selected == item,
-                                      ImGuiSelectableFlags_None))
+                if (ImGui::Selectable(label.c_str(), selection.selection().selected == item, ImGuiSelectableFlags_None))
                     selection.show(story, item);
-                if (place.added && ImGui::IsItemHovered() && place.note) ImGui::SetTooltip("%s", place.note->get(language).c_str());
+                if (place.added && ImGui::IsItemHovered() && place.note)
+                    ImGui::SetTooltip("%s", place.note->get(language).c_str());
             }
             const auto quotes = geo::quotes_of(story, p);
             if (quotes.empty()) ImGui::TextDisabled("%s", de ? "(nicht zitiert)" : "(not quoted)");
@@ -79,10 +79,11 @@ void draw_people_panel(const geo::Story& story, geo::SelectionModel& selection, 
                 const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(start, end);
                 list.ChannelsSetCurrent(0);
                 const ImU32 fill = selection.active_excerpt() == e ? ui_colors::kActive
-                                   : selection.highlighted(e)       ? ui_colors::kHighlight
-                                   : hovered                        ? ui_colors::kHover
-                                                                    : 0;
-                if (fill != 0) list.AddRectFilled(ImVec2(start.x - 3, start.y - 1), ImVec2(end.x, end.y + 1), fill, 3.0F);
+                                   : selection.highlighted(e)      ? ui_colors::kHighlight
+                                   : hovered                       ? ui_colors::kHover
+                                                                   : 0;
+                if (fill != 0)
+                    list.AddRectFilled(ImVec2(start.x - 3, start.y - 1), ImVec2(end.x, end.y + 1), fill, 3.0F);
                 list.ChannelsMerge();
                 if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) selection.select_excerpt(story, e);
                 ImGui::PopID();

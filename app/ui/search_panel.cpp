@@ -20,8 +20,8 @@ void SearchPanel::jump(const geo::Story& story, const geo::SearchHit& hit, geo::
 }
 
 void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, geo::SelectionModel& selection,
-                       std::string_view language, std::optional<std::size_t>& focus_person, bool take_focus,
-                       bool& open, PanelRects& rects) {
+                       std::string_view language, std::optional<std::size_t>& focus_person, bool take_focus, bool& open,
+                       PanelRects& rects) {
     if (take_focus) open = true;
     if (!open) return;
     const bool de = language == "de";
@@ -34,8 +34,9 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
     report_panel_rect(rects, Panel::search);
     if (take_focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool entered = ImGui::InputTextWithHint("##query", de ? "Ort oder Person (Strg+F)" : "Place or person (Ctrl+F)",
-                                                  query_.data(), query_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered =
+        ImGui::InputTextWithHint("##query", de ? "Ort oder Person (Strg+F)" : "Place or person (Ctrl+F)", query_.data(),
+                                 query_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
     if (searched_in_ != &search || searched_ != query_.data()) {
         searched_in_ = &search;
         searched_ = query_.data();

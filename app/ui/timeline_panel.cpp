@@ -52,7 +52,8 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
         return false;
     }
     bool filter = state.as_of.has_value();
-    if (ImGui::Checkbox(de ? "Stand am" : "As of", &filter)) state.as_of = filter ? std::optional(scale.last()) : std::nullopt;
+    if (ImGui::Checkbox(de ? "Stand am" : "As of", &filter))
+        state.as_of = filter ? std::optional(scale.last()) : std::nullopt;
     ImGui::SameLine();
     if (state.as_of) {
         ImGui::TextUnformatted(format_day(*state.as_of, language).c_str());
@@ -90,7 +91,8 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
     state.axis = {x0, origin.y, x1, origin.y + height, true};
     auto x_of = [&](year_month_day d) { return x0 + static_cast<float>(scale.position(d)) * (x1 - x0); };
     list.AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), kAxis, 2.0F);
-    for (const year_month_day& d : anchors) list.AddLine(ImVec2(x_of(d), axis_y - 3), ImVec2(x_of(d), axis_y + 3), kAxis);
+    for (const year_month_day& d : anchors)
+        list.AddLine(ImVec2(x_of(d), axis_y - 3), ImVec2(x_of(d), axis_y + 3), kAxis);
 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     std::optional<std::size_t> hovered_event;
@@ -101,7 +103,8 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
         const geo::TimelineEvent& e = story.timeline[i];
         const float xa = event_x(i), xb = x_of(e.date.last);
         const ImU32 color = e.added ? ImGui::ColorConvertFloat4ToU32(ui_colors::kAdded) : kEvent;
-        if (xb - xa > 2 * radius) list.AddRectFilled(ImVec2(xa, axis_y - radius * 0.6F), ImVec2(xb, axis_y + radius * 0.6F), color, radius);
+        if (xb - xa > 2 * radius)
+            list.AddRectFilled(ImVec2(xa, axis_y - radius * 0.6F), ImVec2(xb, axis_y + radius * 0.6F), color, radius);
         if (e.added) {
             list.AddCircleFilled(ImVec2(xa, axis_y), radius, IM_COL32(30, 30, 30, 255), 16);
             list.AddCircle(ImVec2(xa, axis_y), radius, color, 16, 2.0F);
@@ -117,11 +120,13 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
                 break;
             }
         const std::string& label = e.label.get(language);
-        list.PushClipRect(ImVec2(xa - radius - 2, label_y), ImVec2(std::max(limit, xa + font * 3), label_y + font * 1.3F), true);
+        list.PushClipRect(ImVec2(xa - radius - 2, label_y),
+                          ImVec2(std::max(limit, xa + font * 3), label_y + font * 1.3F), true);
         list.AddText(ImVec2(xa - radius, label_y), e.added ? ImGui::ColorConvertFloat4ToU32(ui_colors::kAdded) : kEvent,
                      label.c_str());
         list.PopClipRect();
-        if (axis_hovered && std::abs(mouse.x - xa) <= radius * 2 && std::abs(mouse.y - axis_y) <= font) hovered_event = i;
+        if (axis_hovered && std::abs(mouse.x - xa) <= radius * 2 && std::abs(mouse.y - axis_y) <= font)
+            hovered_event = i;
     }
     // What lies after the as-of date is dimmed, and the handle marks the day.
     if (state.as_of) {
@@ -139,7 +144,8 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
         ImGui::TextUnformatted(e.label.get(language).c_str());
         if (e.place) ImGui::TextDisabled("%s", story.places[*e.place].names.get(language).c_str());
         if (e.added) {
-            ImGui::TextColored(ui_colors::kAdded, "%s", de ? "Ergänzt, nicht aus dem Artikel" : "Added, not from the article");
+            ImGui::TextColored(ui_colors::kAdded, "%s",
+                               de ? "Ergänzt, nicht aus dem Artikel" : "Added, not from the article");
             if (e.note) ImGui::TextUnformatted(e.note->get(language).c_str());
         }
         ImGui::PopTextWrapPos();

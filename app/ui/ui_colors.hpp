@@ -4,7 +4,7 @@
 
 namespace diplomap::ui_colors {
 
-inline const ImVec4 kAdded{0.95F, 0.78F, 0.35F, 1.0F};          // facts not from the article
+inline const ImVec4 kAdded{0.95F, 0.78F, 0.35F, 1.0F};           // facts not from the article
 inline constexpr ImU32 kHighlight = IM_COL32(250, 205, 70, 70);  // excerpts of the selected item
 inline constexpr ImU32 kActive = IM_COL32(250, 205, 70, 150);    // the excerpt clicked last
 inline constexpr ImU32 kQuoted = IM_COL32(120, 170, 230, 45);    // any passage the story quotes

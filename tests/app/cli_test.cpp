@@ -27,13 +27,16 @@ TEST_CASE("bad arguments exit 2 with one clear line and write nothing", "[cli]")
         std::string message;
     };
     const Case cases[] = {
-        {"export --out " + out + " --projection mercatorx", "unknown projection 'mercatorx'; valid: ortho, eqearth, laea, aeqd, webmerc, natearth"},
+        {"export --out " + out + " --projection mercatorx",
+         "unknown projection 'mercatorx'; valid: ortho, eqearth, laea, aeqd, webmerc, natearth"},
         {"export --out " + out + " --size 100", "--size 100: expected WIDTHxHEIGHT"},
         {"export --out " + out + " --size 0x100", "--size 0x100: expected WIDTHxHEIGHT"},
         {"export --out " + out + " --center 200,0", "--center 200,0: expected LON,LAT"},
         {"export --out " + out + " --center abc", "--center abc: expected LON,LAT"},
         {"export --out " + out + " --zoom nan", "--zoom nan: expected a number"},
-        {"export --out " + out + " --layers land,sea", "unknown layer 'sea'; valid: ocean, land, borders, coast, graticule, routes, arcs, markers, labels, title, legend"},
+        {"export --out " + out + " --layers land,sea",
+         "unknown layer 'sea'; valid: ocean, land, borders, coast, graticule, routes, arcs, markers, labels, title, "
+         "legend"},
         {"export --out " + out + " --detail 20m", "--detail 20m: expected 110m, 50m or 10m"},
         {"export --out " + (dir / "map.jpg").string(), "unknown image format (use .png, .tif or .tiff)"},
         {"export", "--out is required"},

@@ -46,8 +46,8 @@ RenderCase read_case(const std::filesystem::path& dir) {
     std::ifstream in(dir / "case.json");
     const nlohmann::json json = nlohmann::json::parse(in);
     // A misspelt key would otherwise be ignored and the case silently rendered with a default.
-    constexpr std::array<std::string_view, 8> known{"projection", "center", "zoom", "detail", "layers", "size",
-                                                    "channel_threshold", "max_differing_share"};
+    constexpr std::array<std::string_view, 8> known{
+        "projection", "center", "zoom", "detail", "layers", "size", "channel_threshold", "max_differing_share"};
     for (const auto& [key, value] : json.items()) {
         INFO("unknown key in case.json: " << key);
         CHECK(std::find(known.begin(), known.end(), key) != known.end());

@@ -130,9 +130,8 @@ std::optional<std::string> write_png(const std::filesystem::path& file, const Rg
         GDALCreate(GDALGetDriverByName("MEM"), "", image.width, image.height, bands, GDT_Byte, nullptr));
     int band_map[] = {1, 2, 3, 4};
     if (!mem || GDALDatasetRasterIO(mem.get(), GF_Write, 0, 0, image.width, image.height,
-                                    const_cast<std::uint8_t*>(image.pixels.data()), image.width, image.height,
-                                    GDT_Byte, bands, band_map, 4, static_cast<GSpacing>(image.width) * 4,
-                                    1) != CE_None)
+                                    const_cast<std::uint8_t*>(image.pixels.data()), image.width, image.height, GDT_Byte,
+                                    bands, band_map, 4, static_cast<GSpacing>(image.width) * 4, 1) != CE_None)
         return file.string() + ": cannot prepare the image";
 
     // Written beside the target and renamed, so that an interrupted UPDATE=1 never leaves half an expectation.

@@ -19,14 +19,14 @@ using namespace diplomap;
 namespace {
 
 // docs/relation-styles.md quotes these; the measured values sit a little above them.
-constexpr double kMinKindDifference = 12.0;       // CIEDE2000, closest pair of kinds, per vision
-constexpr double kMinBackgroundDifference = 20.0; // CIEDE2000, every colour against land and ocean, per vision
-constexpr double kMinJourneyDifference = 12.0;    // CIEDE2000, every kind against the journey's colour
+constexpr double kMinKindDifference = 12.0;        // CIEDE2000, closest pair of kinds, per vision
+constexpr double kMinBackgroundDifference = 20.0;  // CIEDE2000, every colour against land and ocean, per vision
+constexpr double kMinJourneyDifference = 12.0;     // CIEDE2000, every kind against the journey's colour
 // Kinds whose colours are closer than this for some viewer must differ in dash pattern too.
 constexpr double kDashNeededBelow = 15.0;
 
 constexpr std::array<ColorVision, 3> kCheckedVisions{ColorVision::normal, ColorVision::protanopia,
-                                                    ColorVision::deuteranopia};
+                                                     ColorVision::deuteranopia};
 
 bool near(const Rgba& a, const Rgba& b, double tolerance) {
     for (std::size_t i = 0; i < 4; ++i)

@@ -1,10 +1,10 @@
 // Exports rendered headless and read back: the pixels must show the map where it belongs.
-#include <catch2/catch.hpp>
 #include <gdal_alg.h>
 #include <gdal_utils.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <ogrsf_frmts.h>
+#include <catch2/catch.hpp>
 
 #include <sstream>
 
@@ -33,7 +33,8 @@ ExportOptions globe_options(int size) {
 
 bool same_colour(const std::uint8_t* px, const Rgba& c, int tolerance = 3) {
     for (int i = 0; i < 3; ++i)
-        if (std::abs(static_cast<int>(px[i]) - static_cast<int>(std::lround(c[static_cast<std::size_t>(i)] * 255))) > tolerance)
+        if (std::abs(static_cast<int>(px[i]) - static_cast<int>(std::lround(c[static_cast<std::size_t>(i)] * 255))) >
+            tolerance)
             return false;
     return true;
 }
@@ -44,7 +45,8 @@ std::pair<int, int> pixel_of(const ExportOptions& o, const RenderedMap& map, geo
     const auto xy = projection.forward(p);
     REQUIRE(xy);
     const auto& gt = map.georeference.geotransform;
-    return {static_cast<int>(std::floor((xy->x - gt[0]) / gt[1])), static_cast<int>(std::floor((xy->y - gt[3]) / gt[5]))};
+    return {static_cast<int>(std::floor((xy->x - gt[0]) / gt[1])),
+            static_cast<int>(std::floor((xy->y - gt[3]) / gt[5]))};
 }
 
 }  // namespace
@@ -158,8 +160,8 @@ std::vector<std::uint8_t> reference_raster(GDALDatasetH land, const geo::Georefe
     for (int y = 0; y < rows; ++y)
         for (int x = 0; x < cols; ++x) {
             const std::size_t row = static_cast<std::size_t>(y) * static_cast<std::size_t>(3 * cols);
-            folded[static_cast<std::size_t>(y) * cols + x] = wide_pixels[row + x] | wide_pixels[row + cols + x] |
-                                                             wide_pixels[row + 2 * cols + x];
+            folded[static_cast<std::size_t>(y) * cols + x] =
+                wide_pixels[row + x] | wide_pixels[row + cols + x] | wide_pixels[row + 2 * cols + x];
         }
     REQUIRE(GDALRasterIO(GDALGetRasterBand(world, 1), GF_Write, 0, 0, cols, rows, folded.data(), cols, rows, GDT_Byte,
                          0, 0) == CE_None);
@@ -196,7 +198,7 @@ TEST_CASE("GeoTIFF land matches gdal_rasterize + gdalwarp of the same data (IoU 
         const char* projection;
         geo::LonLat center;
     };
-    const View views[] = {{"ortho", {127.5, 38.5}}, {"ortho", {0, -90}},      {"ortho", {179.5, 10}},
+    const View views[] = {{"ortho", {127.5, 38.5}}, {"ortho", {0, -90}},     {"ortho", {179.5, 10}},
                           {"eqearth", {0, 0}},      {"eqearth", {179.9, 0}}, {"natearth", {150, 0}},
                           {"webmerc", {-170, 0}},   {"laea", {0, 90}},       {"aeqd", {127.5, 38.5}}};
     for (const View& v : views) {

@@ -9,8 +9,8 @@
 #include "app/modes/export_mode.hpp"
 #include "app/modes/story_view.hpp"
 #include "app/platform/gl_context.hpp"
-#include "app/render/offscreen_target.hpp"
 #include "app/render/map_style.hpp"
+#include "app/render/offscreen_target.hpp"
 #include "app/render/relation_style.hpp"
 #include "geo/story_geometry.hpp"
 #include "geo/story_line_position.hpp"
@@ -128,8 +128,8 @@ TEST_CASE("the train sits at Pyongyang at t = 0 and at the border crossing at it
     auto projection = std::get<geo::Projection>(geo::Projection::create(o.view.projection));
     const Rgba train = route_style(false).color;
 
-    for (const auto& [seconds, place] : {std::pair{0.0, "pyongyang"},
-                                         std::pair{schedule->arrival_time(border) + 0.2, "tumangang-khasan"}}) {
+    for (const auto& [seconds, place] :
+         {std::pair{0.0, "pyongyang"}, std::pair{schedule->arrival_time(border) + 0.2, "tumangang-khasan"}}) {
         INFO(place << " at " << seconds << " s");
         o.seconds = seconds;
         const RenderedMap map = render(o);
@@ -140,7 +140,8 @@ TEST_CASE("the train sits at Pyongyang at t = 0 and at the border crossing at it
         int coloured = 0;
         for (int k = 0; k < 16; ++k) {
             const double a = k * 3.14159265358979 / 8;
-            const auto* px = map.image.at(static_cast<int>(x + 4.5 * std::cos(a)), static_cast<int>(y + 4.5 * std::sin(a)));
+            const auto* px =
+                map.image.at(static_cast<int>(x + 4.5 * std::cos(a)), static_cast<int>(y + 4.5 * std::sin(a)));
             if (channel_distance(px, train) <= 40) ++coloured;
         }
         CHECK(coloured >= 12);
@@ -148,7 +149,8 @@ TEST_CASE("the train sits at Pyongyang at t = 0 and at the border crossing at it
 }
 
 TEST_CASE("pixels along the Washington-Pyongyang arc carry the warning colour", "[render][story]") {
-    for (const auto& [projection, center] : {std::pair{"eqearth", geo::LonLat{150, 0}}, std::pair{"ortho", geo::LonLat{170, 60}}}) {
+    for (const auto& [projection, center] :
+         {std::pair{"eqearth", geo::LonLat{150, 0}}, std::pair{"ortho", geo::LonLat{170, 60}}}) {
         INFO(projection);
         ExportOptions o = story_options(projection, center, "ocean,land,arcs");
         const RenderedMap map = render(o);

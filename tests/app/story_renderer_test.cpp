@@ -19,8 +19,8 @@
 #include "geo/image_file.hpp"
 #include "geo/sphere.hpp"
 #include "geo/story.hpp"
-#include "geo/story_filter.hpp"
 #include "geo/story_animation.hpp"
+#include "geo/story_filter.hpp"
 #include "geo/story_geometry.hpp"
 
 using namespace diplomap;
@@ -98,7 +98,8 @@ void add_line(geo::StoryGeometry& g, geo::StoryLineSource source, std::size_t in
         const geo::XY m = metres_at(pixels[i].x, pixels[i].y);
         const auto x = static_cast<float>(m.x), y = static_cast<float>(m.y);
         g.pieces.xy.insert(g.pieces.xy.end(), {x, y});
-        bounds = {std::min(bounds.min_x, x), std::min(bounds.min_y, y), std::max(bounds.max_x, x), std::max(bounds.max_y, y)};
+        bounds = {std::min(bounds.min_x, x), std::min(bounds.min_y, y), std::max(bounds.max_x, x),
+                  std::max(bounds.max_y, y)};
         g.along.push_back(i + 1 == pixels.size() ? 1.0F : static_cast<float>(length[i] / length.back()));
     }
     g.pieces.starts.push_back(static_cast<std::uint32_t>(g.pieces.xy.size() / 2));
@@ -202,7 +203,9 @@ bool shows_near(const RgbaImage& image, int x, int y, const Rgba& c, int radius 
     return false;
 }
 
-int column_at(double from, double to, double along) { return static_cast<int>(std::lround(from + (to - from) * along)); }
+int column_at(double from, double to, double along) {
+    return static_cast<int>(std::lround(from + (to - from) * along));
+}
 
 const Rgba& warning_color() { return relation_style(geo::RelationKind::warning).color; }
 const Rgba& rebuff_color() { return relation_style(geo::RelationKind::rebuff).color; }
@@ -222,19 +225,23 @@ TEST_CASE("story arcs: a settled arc shows its kind's colour and an arrowhead at
     // The arrowhead: wider than the line just before the target, pointing at it (nothing as wide at the source).
     const Rgba& c = warning_color();
     // Rows just clear of the line's own anti-aliased edge.
-    const int off_axis = static_cast<int>(std::floor(0.5F * relation_style(geo::RelationKind::warning).width_px + 0.5F)) + 1;
+    const int off_axis =
+        static_cast<int>(std::floor(0.5F * relation_style(geo::RelationKind::warning).width_px + 0.5F)) + 1;
     bool wide_at_target = false, wide_at_source = false;
     for (int x = static_cast<int>(kWarningTo) - 30; x < static_cast<int>(kWarningTo); ++x)
-        wide_at_target |= shows(image, x, kWarningRow - off_axis, c, 40) && shows(image, x, kWarningRow + off_axis, c, 40);
+        wide_at_target |=
+            shows(image, x, kWarningRow - off_axis, c, 40) && shows(image, x, kWarningRow + off_axis, c, 40);
     for (int x = static_cast<int>(kWarningFrom); x < static_cast<int>(kWarningFrom) + 30; ++x)
-        wide_at_source |= shows(image, x, kWarningRow - off_axis, c, 40) || shows(image, x, kWarningRow + off_axis, c, 40);
+        wide_at_source |=
+            shows(image, x, kWarningRow - off_axis, c, 40) || shows(image, x, kWarningRow + off_axis, c, 40);
     CHECK(wide_at_target);
     CHECK_FALSE(wide_at_source);
     // It points along the line: its widest part comes before its tip.
     int widest = -1, widest_x = 0, tip_x = 0;
     for (int x = static_cast<int>(kWarningTo) - 40; x <= static_cast<int>(kWarningTo); ++x) {
         int covered = 0;
-        for (int y = kWarningRow - 12; y <= kWarningRow + 12; ++y) covered += colour_distance(image, x, y, c) < 60 ? 1 : 0;
+        for (int y = kWarningRow - 12; y <= kWarningRow + 12; ++y)
+            covered += colour_distance(image, x, y, c) < 60 ? 1 : 0;
         if (covered > widest) widest = covered, widest_x = x;
         if (covered > 0) tip_x = x;
     }
@@ -259,7 +266,8 @@ TEST_CASE("story arcs: nothing before an arc appears, then it draws itself from 
     CHECK(shows_near(half, column_at(kWarningFrom, kWarningTo, 0.5 * progress), kWarningRow, warning_color(), 1));
     CHECK(shows_near(half, column_at(kWarningFrom, kWarningTo, progress - 0.05), kWarningRow, warning_color(), 1));
     CHECK_FALSE(shows_near(half, column_at(kWarningFrom, kWarningTo, progress + 0.05), kWarningRow, warning_color()));
-    CHECK_FALSE(shows_near(half, column_at(kWarningFrom, kWarningTo, 0.5 * (1.0 + progress)), kWarningRow, warning_color()));
+    CHECK_FALSE(
+        shows_near(half, column_at(kWarningFrom, kWarningTo, 0.5 * (1.0 + progress)), kWarningRow, warning_color()));
     CHECK_FALSE(shows_near(half, static_cast<int>(kWarningTo) - 8, kWarningRow, warning_color(), 6));
 }
 
@@ -322,7 +330,8 @@ TEST_CASE("story routes: solid behind the train, dashed ahead of it", "[story-re
     const int train_x = column_at(kRouteFrom, kRouteTo, train);
 
     int behind_gaps = 0;
-    for (int x = static_cast<int>(kRouteFrom) + 4; x < train_x - 4; ++x) behind_gaps += shows(image, x, kRouteRow, c, 20) ? 0 : 1;
+    for (int x = static_cast<int>(kRouteFrom) + 4; x < train_x - 4; ++x)
+        behind_gaps += shows(image, x, kRouteRow, c, 20) ? 0 : 1;
     CHECK(behind_gaps == 0);
 
     int covered = 0, uncovered = 0, changes = 0;
@@ -344,12 +353,14 @@ TEST_CASE("story arcs: a hovered line is drawn wider, a selected one with a wide
     // Rows across the warning at one column: in the kind's colour, and anything but the background.
     auto coloured_rows = [&](const RgbaImage& image) {
         int n = 0;
-        for (int y = kWarningRow - 10; y <= kWarningRow + 10; ++y) n += colour_distance(image, 200, y, warning_color()) < 80 ? 1 : 0;
+        for (int y = kWarningRow - 10; y <= kWarningRow + 10; ++y)
+            n += colour_distance(image, 200, y, warning_color()) < 80 ? 1 : 0;
         return n;
     };
     auto marked_rows = [&](const RgbaImage& image) {
         int n = 0;
-        for (int y = kWarningRow - 10; y <= kWarningRow + 10; ++y) n += colour_distance(image, 200, y, kTransparent) > 8 ? 1 : 0;
+        for (int y = kWarningRow - 10; y <= kWarningRow + 10; ++y)
+            n += colour_distance(image, 200, y, kTransparent) > 8 ? 1 : 0;
         return n;
     };
     const RgbaImage plain = f.draw({}, "plain");
@@ -381,7 +392,8 @@ TEST_CASE("story arcs: an arc coming out from behind the globe never reaches ove
         const double r = geo::kEarthRadiusMetres * (1.0 + 0.3 * s * s);
         const auto x = static_cast<float>(r * std::cos(angle)), y = static_cast<float>(r * std::sin(angle));
         g.pieces.xy.insert(g.pieces.xy.end(), {x, y});
-        bounds = {std::min(bounds.min_x, x), std::min(bounds.min_y, y), std::max(bounds.max_x, x), std::max(bounds.max_y, y)};
+        bounds = {std::min(bounds.min_x, x), std::min(bounds.min_y, y), std::max(bounds.max_x, x),
+                  std::max(bounds.max_y, y)};
         g.along.push_back(static_cast<float>(0.4 + 0.6 * s));
     }
     g.along.back() = 1.0F;

@@ -1,10 +1,10 @@
 #pragma once
 // Shared helpers of the program tests: temporary folders, running the real executable, reading images back.
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace diplomap::test {
 
@@ -35,8 +35,8 @@ struct CommandResult {
 
 // Runs the built diplomap with `arguments` (already shell-quoted) and no display.
 inline CommandResult run_diplomap(const std::string& arguments) {
-    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DIPLOMAP_EXECUTABLE) + " " +
-                                arguments + " 2>&1";
+    const std::string command =
+        "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DIPLOMAP_EXECUTABLE) + " " + arguments + " 2>&1";
     CommandResult result;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return result;

@@ -33,7 +33,8 @@ double white_share(const RgbaImage& image, int x0, int y0, int x1, int y1) {
     for (int y = y0; y < y1; ++y)
         for (int x = x0; x < x1; ++x) {
             const std::uint8_t* p = &image.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) +
-                                                   static_cast<std::size_t>(x)) * 4];
+                                                   static_cast<std::size_t>(x)) *
+                                                  4];
             white += p[0] > 200 && p[1] > 200 && p[2] > 200 ? 1 : 0;
             ++total;
         }

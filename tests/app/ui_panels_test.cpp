@@ -3,8 +3,8 @@
 // Checks what the clicks did to the selection, the camera the window would fly to, the layers and the as-of date.
 #include <catch2/catch.hpp>
 
-#include "../bundled_story.hpp"
 #include <imgui.h>
+#include "../bundled_story.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -235,7 +235,8 @@ TEST_CASE("the legend lists exactly the styles the story uses", "[ui]") {
     CHECK(std::none_of(legend.begin(), legend.end(), [](const LegendEntry& e) {
         return e.kind == LegendEntry::Kind::relation && e.relation == geo::RelationKind::statement;
     }));
-    CHECK(std::any_of(legend.begin(), legend.end(), [](const LegendEntry& e) { return e.kind == LegendEntry::Kind::added; }));
+    CHECK(std::any_of(legend.begin(), legend.end(),
+                      [](const LegendEntry& e) { return e.kind == LegendEntry::Kind::added; }));
 }
 
 TEST_CASE("scrubbing the timeline sets the as-of date", "[ui]") {
@@ -280,8 +281,8 @@ TEST_CASE("scrubbing the timeline sets the as-of date", "[ui]") {
     // A click on an event takes its day and shows its place.
     const geo::TimelineEvent& war = story.timeline[1];
     REQUIRE(war.place);
-    const float war_x = state.axis.left + static_cast<float>(scale.position(war.date.first)) *
-                                              (state.axis.right - state.axis.left);
+    const float war_x =
+        state.axis.left + static_cast<float>(scale.position(war.date.first)) * (state.axis.right - state.axis.left);
     const float axis_y = state.axis.top + 0.55F * (state.axis.bottom - state.axis.top);
     ui.click(war_x, axis_y, draw);
     CHECK(*state.as_of == war.date.first);

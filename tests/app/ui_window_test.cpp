@@ -38,7 +38,8 @@ double share(const RgbaImage& image, Region r, Test test) {
     for (int y = r.y0; y < r.y1; ++y)
         for (int x = r.x0; x < r.x1; ++x) {
             const std::uint8_t* p = &image.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) +
-                                                   static_cast<std::size_t>(x)) * 4];
+                                                   static_cast<std::size_t>(x)) *
+                                                  4];
             hits += test(p[0], p[1], p[2]) ? 1 : 0;
             ++total;
         }
@@ -52,9 +53,8 @@ bool text_colour(int r, int g, int b) { return r > 200 && g > 200 && b > 200; }
 
 RgbaImage screenshot(const std::string& story_arguments, const std::filesystem::path& config_home,
                      const std::filesystem::path& file) {
-    const auto result = run_viewer(story_arguments + " --window-size 1600x1000 --quit-after-frames 30 --screenshot " +
-                                       file.string(),
-                                   config_home);
+    const auto result = run_viewer(
+        story_arguments + " --window-size 1600x1000 --quit-after-frames 30 --screenshot " + file.string(), config_home);
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
     auto image = test::read_png(file);
@@ -70,7 +70,8 @@ TEST_CASE("the window shows the map between the article, people, layers and time
         return;
     }
     test::TempDir dir;
-    const std::string story = (std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023").string();
+    const std::string story =
+        (std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023").string();
     const RgbaImage image = screenshot("'" + story + "'", dir.path(), dir / "window.png");
     REQUIRE(image.width == 1600);
     REQUIRE(image.height == 1000);
@@ -101,7 +102,8 @@ TEST_CASE("the window at UI scale 2 keeps the map visible", "[ui][window]") {
         std::ofstream out(dir / "diplomap" / "settings.json");
         out << R"({"ui_scale": 2.0})";
     }
-    const std::string story = (std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023").string();
+    const std::string story =
+        (std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023").string();
     const RgbaImage image = screenshot("'" + story + "'", dir.path(), dir / "window.png");
     const Region middle{650, 250, 950, 450};
     CHECK(share(image, middle, map_colour) > 0.5);

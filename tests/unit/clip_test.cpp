@@ -45,8 +45,8 @@ LonLat destination(LonLat from, double dist_deg, double azimuth_deg) {
     const geo::Vec3 north{-std::sin(phi) * std::cos(lam), -std::sin(phi) * std::sin(lam), std::cos(phi)};
     const geo::Vec3 east{-std::sin(lam), std::cos(lam), 0.0};
     const double a = std::cos(delta), b = std::sin(delta) * std::cos(theta), e = std::sin(delta) * std::sin(theta);
-    return geo::to_lon_lat({a * c.x + b * north.x + e * east.x, a * c.y + b * north.y + e * east.y,
-                            a * c.z + b * north.z + e * east.z});
+    return geo::to_lon_lat(
+        {a * c.x + b * north.x + e * east.x, a * c.y + b * north.y + e * east.y, a * c.z + b * north.z + e * east.z});
 }
 
 // A ring of `n` points at `radius_deg` round `center`.
@@ -71,7 +71,8 @@ double planar_area(std::span<const LonLat> ring) {
 double planar_area_unwrapped(std::span<const LonLat> ring) {
     std::vector<LonLat> unwrapped{ring.front()};
     for (std::size_t i = 1; i < ring.size(); ++i)
-        unwrapped.push_back({unwrapped.back().lon + geo::wrap_longitude(ring[i].lon - unwrapped.back().lon), ring[i].lat});
+        unwrapped.push_back(
+            {unwrapped.back().lon + geo::wrap_longitude(ring[i].lon - unwrapped.back().lon), ring[i].lat});
     return planar_area(unwrapped);
 }
 
@@ -135,11 +136,15 @@ std::size_t check_cut_meridian_output(const LonLatPaths& out, const ClipDomain& 
         if (path.size() < (rings ? 3U : 2U)) problem = where(i, 0, path[0]) + ": path too short";
         for (std::size_t j = 0; j < path.size() && problem.empty(); ++j) {
             const LonLat p = path[j];
-            if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) problem = where(i, j, p) + ": not finite";
-            else if (p.lon < west || p.lon > east) problem = where(i, j, p) + ": beyond the seam";
-            else if (std::abs(p.lat) > band) problem = where(i, j, p) + ": beyond the latitude band";
+            if (!std::isfinite(p.lon) || !std::isfinite(p.lat))
+                problem = where(i, j, p) + ": not finite";
+            else if (p.lon < west || p.lon > east)
+                problem = where(i, j, p) + ": beyond the seam";
+            else if (std::abs(p.lat) > band)
+                problem = where(i, j, p) + ": beyond the latitude band";
             // Nothing lands a hair off the seam: it is either on it or clearly inside.
-            else if ((std::abs(p.lon - west) < 1e-7 && p.lon != west) || (std::abs(p.lon - east) < 1e-7 && p.lon != east))
+            else if ((std::abs(p.lon - west) < 1e-7 && p.lon != west) ||
+                     (std::abs(p.lon - east) < 1e-7 && p.lon != east))
                 problem = where(i, j, p) + ": a hair off the seam";
             on_seam += p.lon == west || p.lon == east;
             if (j + 1 == path.size() && !rings) break;
@@ -169,9 +174,12 @@ std::size_t check_horizon_output(const LonLatPaths& out, const ClipDomain& domai
         for (std::size_t j = 0; j < path.size() && problem.empty(); ++j) {
             const LonLat p = path[j];
             d[j] = geo::angular_distance_deg(c, geo::to_unit_vector(p));
-            if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) problem = where(i, j, p) + ": not finite";
-            else if (p.lon < -180.0 || p.lon > 180.0) problem = where(i, j, p) + ": longitude out of range";
-            else if (d[j] > h + kEps) problem = where(i, j, p) + ": beyond the horizon, " + std::to_string(d[j]);
+            if (!std::isfinite(p.lon) || !std::isfinite(p.lat))
+                problem = where(i, j, p) + ": not finite";
+            else if (p.lon < -180.0 || p.lon > 180.0)
+                problem = where(i, j, p) + ": longitude out of range";
+            else if (d[j] > h + kEps)
+                problem = where(i, j, p) + ": beyond the horizon, " + std::to_string(d[j]);
             else if (std::abs(d[j] - h) < 1e-6 && std::abs(d[j] - h) > kEps)
                 problem = where(i, j, p) + ": a hair off the horizon";  // on the boundary means exactly on it
             on_horizon += std::abs(d[j] - h) <= kEps;
@@ -212,14 +220,16 @@ bool within(const ClipDomain& domain, LonLat p) {
 LonLatPaths clip_rings(const LonLatPaths& in, const ClipDomain& domain, bool with_caps = false) {
     LonLatPaths out;
     const auto caps = geo::bounding_caps(in);
-    geo::clip_rings(in, domain, out, with_caps ? std::span<const geo::BoundingCap>(caps) : std::span<const geo::BoundingCap>());
+    geo::clip_rings(in, domain, out,
+                    with_caps ? std::span<const geo::BoundingCap>(caps) : std::span<const geo::BoundingCap>());
     return out;
 }
 
 LonLatPaths clip_lines(const LonLatPaths& in, const ClipDomain& domain, bool with_caps = false) {
     LonLatPaths out;
     const auto caps = geo::bounding_caps(in);
-    geo::clip_lines(in, domain, out, with_caps ? std::span<const geo::BoundingCap>(caps) : std::span<const geo::BoundingCap>());
+    geo::clip_lines(in, domain, out,
+                    with_caps ? std::span<const geo::BoundingCap>(caps) : std::span<const geo::BoundingCap>());
     return out;
 }
 
@@ -330,8 +340,9 @@ TEST_CASE("a ring round a pole is closed over the pole", "[clip]") {
                     REQUIRE(rings_with_area(out) >= 1);
                     // The band between the ring's parallel and the pole (or the band's limit).
                     CHECK(std::abs(total_planar_area(out)) == Approx(360.0 * (band - std::abs(lat))).epsilon(1e-9));
-                    const bool reaches_limit = std::any_of(out.points.begin(), out.points.end(),
-                                                           [&](LonLat p) { return p.lat == (pole < 0 ? -band : band); });
+                    const bool reaches_limit = std::any_of(out.points.begin(), out.points.end(), [&](LonLat p) {
+                        return p.lat == (pole < 0 ? -band : band);
+                    });
                     CHECK(reaches_limit);
                     for (const LonLat& p : out.points) CHECK(p.lat * pole >= 0);  // nothing in the other hemisphere
                 }
@@ -366,9 +377,9 @@ TEST_CASE("a ring across the horizon is cut exactly on it", "[clip]") {
         double horizon;
         double radius;  // of the ring, centred on the horizon
     };
-    for (const Case& c : {Case{{127.5, 38.5}, 90.0, 20.0}, Case{{0, 90}, 90.0, 15.0}, Case{{180, 0}, 90.0, 25.0},
-                          Case{{-179.9, -45}, 90.0, 10.0}, Case{{127.5, 38.5}, 30.0, 8.0},
-                          Case{{127.5, 38.5}, 179.5, 0.4}}) {
+    for (const Case& c :
+         {Case{{127.5, 38.5}, 90.0, 20.0}, Case{{0, 90}, 90.0, 15.0}, Case{{180, 0}, 90.0, 25.0},
+          Case{{-179.9, -45}, 90.0, 10.0}, Case{{127.5, 38.5}, 30.0, 8.0}, Case{{127.5, 38.5}, 179.5, 0.4}}) {
         for (double azimuth : {0.0, 45.0, 180.0, 290.0}) {
             const LonLat ring_center = destination(c.center, c.horizon, azimuth);
             const LonLatPaths ring = make_paths({circle(ring_center, c.radius, 144)});
@@ -393,8 +404,8 @@ TEST_CASE("a ring across the horizon is cut exactly on it", "[clip]") {
 TEST_CASE("a ring wholly on the far side or wholly visible", "[clip]") {
     const LonLat center{127.5, 38.5};
     const ClipDomain domain = ClipDomain::horizon(center, 90.0);
-    const LonLatPaths far = make_paths({circle(destination(center, 150.0, 10.0), 20.0),
-                                        circle(destination(center, 110.0, 200.0), 15.0)});
+    const LonLatPaths far =
+        make_paths({circle(destination(center, 150.0, 10.0), 20.0), circle(destination(center, 110.0, 200.0), 15.0)});
     for (bool caps : {false, true}) {
         CHECK(clip_rings(far, domain, caps).empty());
         CHECK(clip_lines(far, domain, caps).empty());
@@ -441,13 +452,13 @@ TEST_CASE("a self-intersecting bow-tie survives clipping", "[clip]") {
 
 TEST_CASE("degenerate rings neither crash nor come out with area", "[clip]") {
     const LonLatPaths degenerate = make_paths({
-        {{0, 0}, {10, 10}},                 // too short
-        {{0, 0}, {10, 10}, {10, 10}},       // two distinct points
-        {{0, 0}, {10, 10}, {0, 0}},         // there and back
-        {{5, 5}, {5, 5}, {5, 5}, {5, 5}},   // one point
-        {{179, 0}, {-179, 0}, {179, 0}},    // there and back across the seam
-        {{180, 0}, {-180, 0}, {180, 0}},    // the seam itself
-        {{0, 90}, {0, 90}, {90, 90}},       // the pole
+        {{0, 0}, {10, 10}},                // too short
+        {{0, 0}, {10, 10}, {10, 10}},      // two distinct points
+        {{0, 0}, {10, 10}, {0, 0}},        // there and back
+        {{5, 5}, {5, 5}, {5, 5}, {5, 5}},  // one point
+        {{179, 0}, {-179, 0}, {179, 0}},   // there and back across the seam
+        {{180, 0}, {-180, 0}, {180, 0}},   // the seam itself
+        {{0, 90}, {0, 90}, {90, 90}},      // the pole
     });
     for (const ClipDomain& domain :
          {ClipDomain::cut_meridian(0), ClipDomain::cut_meridian(180), ClipDomain::cut_meridian(-52.5),
@@ -472,7 +483,8 @@ TEST_CASE("degenerate rings neither crash nor come out with area", "[clip]") {
 TEST_CASE("lines across the seam split into pieces that keep their length", "[clip]") {
     const auto unwrapped_length = [](std::span<const LonLat> line) {
         double sum = 0;
-        for (std::size_t i = 1; i < line.size(); ++i) sum += std::abs(geo::wrap_longitude(line[i].lon - line[i - 1].lon));
+        for (std::size_t i = 1; i < line.size(); ++i)
+            sum += std::abs(geo::wrap_longitude(line[i].lon - line[i - 1].lon));
         return sum;
     };
     {
@@ -524,8 +536,8 @@ TEST_CASE("Web Mercator's band keeps nothing beyond 85.0511 deg", "[clip]") {
     const ClipDomain domain = ClipDomain::cut_meridian(0, kWebMercatorMaxLat);
     std::vector<LonLat> polar_cap;  // round the north pole at 88 deg
     for (double lon = -180; lon < 180; lon += 10) polar_cap.push_back({lon, 88});
-    const LonLatPaths rings = make_paths({lon_box(0, 20, 80, 89), lon_box(-30, 20, -89, -60), polar_cap,
-                                          lon_box(100, 20, 10, 20)});
+    const LonLatPaths rings =
+        make_paths({lon_box(0, 20, 80, 89), lon_box(-30, 20, -89, -60), polar_cap, lon_box(100, 20, 10, 20)});
     const LonLatPaths out = clip_rings(rings, domain);
     check_cut_meridian_output(out, domain, true);
     REQUIRE(rings_with_area(out) == 3);

@@ -22,8 +22,7 @@ double distance_to_box(const LabelBox& box, double x, double y) {
     return std::hypot(x - std::clamp(x, box.min_x, box.max_x), y - std::clamp(y, box.min_y, box.max_y));
 }
 
-LabelCandidate candidate(double x, double y, double width, double height = 12, int priority = 0,
-                         double radius = 4) {
+LabelCandidate candidate(double x, double y, double width, double height = 12, int priority = 0, double radius = 4) {
     LabelCandidate c;
     c.anchor_x = x;
     c.anchor_y = y;
@@ -81,8 +80,8 @@ TEST_CASE("a corner is used when the four sides are taken", "[label]") {
     // Small unlabelled markers sit where the four side positions would go, clear of the four corners.
     const double x = 200, y = 200;
     const std::vector<LabelCandidate> candidates{
-        candidate(x, y, 40, 12, 0, 4),        candidate(x + 30, y, 0, 0, 0, 1), candidate(x - 30, y, 0, 0, 0, 1),
-        candidate(x, y - 15, 0, 0, 0, 1),     candidate(x, y + 15, 0, 0, 0, 1),
+        candidate(x, y, 40, 12, 0, 4),    candidate(x + 30, y, 0, 0, 0, 1), candidate(x - 30, y, 0, 0, 0, 1),
+        candidate(x, y - 15, 0, 0, 0, 1), candidate(x, y + 15, 0, 0, 0, 1),
     };
     const auto& placed = layout.place(candidates, 800, 600);
     REQUIRE(placed.size() == 1);

@@ -119,8 +119,9 @@ std::vector<std::optional<XY>> cs2cs(const std::string& definition, const std::v
         std::snprintf(line, sizeof line, "%.12f %.12f\n", p.lon, p.lat);
         input += line;
     }
-    const std::string command = "printf '%s' '" + input + "' | cs2cs -f %.6f +proj=longlat +R=6371008.8 +type=crs +to " +
-                                definition + " +type=crs 2>&1";
+    const std::string command = "printf '%s' '" + input +
+                                "' | cs2cs -f %.6f +proj=longlat +R=6371008.8 +type=crs +to " + definition +
+                                " +type=crs 2>&1";
     std::istringstream output(run_command(command));
     std::vector<std::optional<XY>> result;
     for (std::string text; std::getline(output, text);) {
@@ -146,8 +147,7 @@ TEST_CASE("ortho and laea match the closed-form spherical formulas to 1 mm", "[p
         const Projection ortho = make("ortho", center);
         const Projection laea = make("laea", center);
         for (const NamedPoint& np : point_table(center)) {
-            INFO("centre " << center.lon << "," << center.lat << ", " << np.name << " " << np.p.lon << ","
-                           << np.p.lat);
+            INFO("centre " << center.lon << "," << center.lat << ", " << np.name << " " << np.p.lon << "," << np.p.lat);
             const double c = cos_c(center, np.p);
             const auto o = ortho.forward(np.p);
             if (c > 1e-9) {
@@ -191,8 +191,9 @@ TEST_CASE("forward on the far side of the globe is nullopt", "[projection]") {
 
 TEST_CASE("every named projection matches PROJ's cs2cs to 1 mm", "[projection]") {
     if (!have_cs2cs())
-        FAIL("cs2cs was not found on PATH: the projection tests need PROJ's command-line tools (apt-get install "
-             "proj-bin)");
+        FAIL(
+            "cs2cs was not found on PATH: the projection tests need PROJ's command-line tools (apt-get install "
+            "proj-bin)");
     int compared = 0, both_failed = 0;
     const std::vector<LonLat> centres{{127.5, 38.5}, {175.0, 20.0}, {-179.0, -10.0}, {0.0, 0.0}};
     for (std::string_view name_view : geo::projection_names()) {
@@ -257,9 +258,9 @@ TEST_CASE("parse_projection accepts names, aliases, PROJ strings and codes", "[p
     CHECK(geo::projection_names().size() == 6);
 
     const std::vector<std::pair<std::string, std::string>> aliases{
-        {"globe", "ortho"},        {"Orthographic", "ortho"},          {"equal-earth", "eqearth"},
-        {"lambert", "laea"},       {"azimuthal-equidistant", "aeqd"}, {"mercator", "webmerc"},
-        {"web-mercator", "webmerc"}, {"natural-earth", "natearth"},   {"ORTHO", "ortho"}};
+        {"globe", "ortho"},          {"Orthographic", "ortho"},         {"equal-earth", "eqearth"},
+        {"lambert", "laea"},         {"azimuthal-equidistant", "aeqd"}, {"mercator", "webmerc"},
+        {"web-mercator", "webmerc"}, {"natural-earth", "natearth"},     {"ORTHO", "ortho"}};
     for (const auto& [alias, name] : aliases) {
         INFO(alias);
         const auto parsed = geo::parse_projection(alias, center);
@@ -413,8 +414,8 @@ TEST_CASE("the world bounds fit the domain outline", "[projection]") {
 TEST_CASE("the globe's outline projects whole at centres with many digits", "[projection]") {
     // A centre such as the bundled story's home (computed, 17 significant digits) once reached PROJ rounded to 10:
     // horizon points then fell beyond PROJ's horizon, the disk lost a slice and the bounds went lopsided.
-    for (const LonLat c : {LonLat{138.12785834659263, 58.824687054349447}, LonLat{-77.036512345678901, 38.897612345678901},
-                           LonLat{0.1 + 0.2, -33.333333333333336}}) {
+    for (const LonLat c : {LonLat{138.12785834659263, 58.824687054349447},
+                           LonLat{-77.036512345678901, 38.897612345678901}, LonLat{0.1 + 0.2, -33.333333333333336}}) {
         INFO("ortho centred at " << c.lon << "," << c.lat);
         const Projection ortho = make("ortho", c);
         const geo::Bounds& b = ortho.world_bounds();

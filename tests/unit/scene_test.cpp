@@ -17,9 +17,9 @@
 namespace {
 
 using geo::LonLat;
-using geo::Projection;
 using geo::ProjectedPaths;
 using geo::ProjectedScene;
+using geo::Projection;
 
 constexpr double R = geo::kEarthRadiusMetres;
 
@@ -46,9 +46,9 @@ Projection make(const std::string& name, LonLat center) {
 
 struct Limits {
     geo::Bounds world;
-    double tolerance;       // metres: float rounding of the packed coordinates, and a little more
-    double max_segment;     // metres
-    double disk_radius = 0; // globes and azimuthal maps: every vertex within this distance of the origin
+    double tolerance;        // metres: float rounding of the packed coordinates, and a little more
+    double max_segment;      // metres
+    double disk_radius = 0;  // globes and azimuthal maps: every vertex within this distance of the origin
 };
 
 // Checks one layer; the first problem fails the test with its place, a clean layer counts as one assertion.
@@ -61,9 +61,7 @@ void check_layer(const char* layer, const ProjectedPaths& paths, bool rings, con
     REQUIRE(paths.bounds.size() == paths.path_count());
     const geo::Bounds& w = limits.world;
     const double tol = limits.tolerance;
-    auto on_top_or_bottom = [&](double y) {
-        return std::abs(y - w.min_y) <= tol || std::abs(y - w.max_y) <= tol;
-    };
+    auto on_top_or_bottom = [&](double y) { return std::abs(y - w.min_y) <= tol || std::abs(y - w.max_y) <= tol; };
     std::string problem;
     double longest = 0;
     for (std::size_t i = 0; i < paths.path_count() && problem.empty(); ++i) {
@@ -213,7 +211,8 @@ TEST_CASE("a zoomed-in globe keeps only the cap the camera sees", "[scene]") {
 TEST_CASE("project_paths agrees with the scene's layers", "[scene]") {
     const Projection projection = make("eqearth", {150.0, 0.0});
     const ProjectedScene scene = geo::build_scene(projection, basemap_110m(), graticule());
-    const ProjectedPaths land = geo::project_paths(projection, basemap_110m().land.paths, true, basemap_110m().land.caps);
+    const ProjectedPaths land =
+        geo::project_paths(projection, basemap_110m().land.paths, true, basemap_110m().land.caps);
     CHECK(land.xy == scene.land.xy);
     CHECK(land.starts == scene.land.starts);
     const ProjectedPaths coast = geo::project_paths(projection, basemap_110m().coast.paths, false);

@@ -89,7 +89,7 @@ TEST_CASE("a pick on the map highlights the excerpts and scrolls the article to 
     model.select(story, {StoryItem::Kind::place, washington});
     CHECK(model.highlighted(excerpt(story, "ex-kirby")));
     CHECK(model.highlighted(excerpt(story, "ex-seiler-worst-case")));  // Seiler speaks from Washington
-    CHECK(model.highlighted(excerpt(story, "ex-peskov-rebuff")));     // the rebuff ends in Washington
+    CHECK(model.highlighted(excerpt(story, "ex-peskov-rebuff")));      // the rebuff ends in Washington
     CHECK_FALSE(model.highlighted(excerpt(story, "ex-yoon")));
 
     // A route: the excerpts of the journeys along it.

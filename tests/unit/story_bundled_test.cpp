@@ -48,8 +48,9 @@ TEST_CASE("bundled story kim-train-2023 loads with no problems", "[story][bundle
         INFO("excerpt " << excerpt.id);
         REQUIRE(excerpt.article_begin < excerpt.article_end);
         REQUIRE(excerpt.article_end <= story.article_text.size());
-        const std::string_view located = std::string_view(story.article_text)
-                                             .substr(excerpt.article_begin, excerpt.article_end - excerpt.article_begin);
+        const std::string_view located =
+            std::string_view(story.article_text)
+                .substr(excerpt.article_begin, excerpt.article_end - excerpt.article_begin);
         CHECK(geo::collapse_whitespace(located) == geo::collapse_whitespace(excerpt.text));
         if (excerpt.speaker) CHECK(*excerpt.speaker < story.people.size());
     }

@@ -141,7 +141,8 @@ TEST_CASE("empty input is told apart from malformed input", "[story][json]") {
 }
 
 TEST_CASE("duplicate keys are reported, the first is kept", "[story][json]") {
-    const geo::JsonParse parse = geo::parse_json_with_positions("{\"a\": 1,\n \"b\": 2,\n \"a\": 3, \"a\": 4}", "t.json");
+    const geo::JsonParse parse =
+        geo::parse_json_with_positions("{\"a\": 1,\n \"b\": 2,\n \"a\": 3, \"a\": 4}", "t.json");
     REQUIRE(parse.root.has_value());
     CHECK(parse.root->find("a")->value.integer == 1);
     REQUIRE(parse.problems.size() == 2);

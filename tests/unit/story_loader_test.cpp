@@ -2,11 +2,11 @@
 // (too large or too deep to commit).
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "geo/story_loader.hpp"
 #include "geo/text_collapsed.hpp"
@@ -299,7 +299,8 @@ TEST_CASE("a story with many problems reports all of them, in file order", "[sto
         "17:56 relation 'kirby-warning' refers to unknown place 'washingtn' in \"from\" [kirby-warning]",
         "18:29 relation 'kirby-warning' refers to unknown excerpt 'nothing' in \"excerpts\" [kirby-warning]",
         "21:30 excerpt 'warned' does not occur verbatim in the article; the longest part that does is "
-        "'Die USA warnten ' at " + article + ":1:1 [warned]",
+        "'Die USA warnten ' at " +
+            article + ":1:1 [warned]",
     };
     CHECK(got == expected);
 }
@@ -311,7 +312,8 @@ TEST_CASE("a missing story folder is reported, naming the file", "[story]") {
     CHECK(load.problems[0].file == (missing).string());
     CHECK(load.problems[0].line == 0);
     CHECK(load.problems[0].message == "cannot read story file: No such file or directory");
-    CHECK(load.problems[0].to_string() == missing.string() + ": error: cannot read story file: No such file or directory");
+    CHECK(load.problems[0].to_string() ==
+          missing.string() + ": error: cannot read story file: No such file or directory");
 }
 
 namespace {

@@ -165,7 +165,7 @@ TEST_CASE("empty geometry, lines without pieces and bad scales pick nothing", "[
     CHECK(geo::pick_story_item(g, query_at(0, 0)).empty());
     StoryLine hidden;
     hidden.index = 3;
-    g.lines.push_back(hidden);  // nothing of it on the map
+    g.lines.push_back(hidden);                                // nothing of it on the map
     add_line(g, StoryLineSource::relation, 5, {{{10, 10}}});  // a single vertex left after clipping
     CHECK(geo::pick_story_item(g, query_at(0, 0)).empty());
     CHECK(geo::pick_story_item(g, query_at(12, 12)) == relation(5));

@@ -32,8 +32,10 @@ TEST_CASE("folding drops case, accents and typographic variants", "[search][fold
     CHECK(geo::fold_for_search("„Zitat“ – Ende") == "\"zitat\" - ende");
     CHECK(geo::fold_for_search("  Kim\u00A0 Jong\n Un ") == "kim jong un");
     CHECK(geo::fold_for_search("Cafe\u0301") == "cafe");  // decomposed accent
-    CHECK(geo::fold_for_search("평양") == "평양");            // scripts without case stay as they are
-    CHECK(geo::fold_for_search(std::string_view("a\xFF" "b", 3)) == "a\uFFFDb");
+    CHECK(geo::fold_for_search("평양") == "평양");        // scripts without case stay as they are
+    CHECK(geo::fold_for_search(std::string_view("a\xFF"
+                                                "b",
+                                                3)) == "a\uFFFDb");
 }
 
 TEST_CASE("folding variants spell umlauts out and transliterate Cyrillic", "[search][fold]") {

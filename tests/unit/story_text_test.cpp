@@ -15,15 +15,15 @@ TEST_CASE("ill-formed UTF-8 is found at the start of the bad sequence", "[story]
         {"Pjöngjang 평양 😀", std::nullopt},
         {"R\xFC"
          "stung",
-         1},                              // Latin-1 ü
-        {"ab\xC0\x80", 2},                // overlong NUL
-        {"\xE0\x80\xAF", 0},              // overlong '/'
-        {"x\xED\xA0\x80", 1},             // UTF-16 surrogate
-        {"\xF4\x90\x80\x80", 0},          // above U+10FFFF
-        {"\xF5\x80\x80\x80", 0},          // never a lead byte
-        {"abc\xE2\x82", 3},               // cut short at the end
-        {"\x80", 0},                      // lone continuation byte
-        {"\xFF\xFE", 0},                  // UTF-16 byte order mark
+         1},                      // Latin-1 ü
+        {"ab\xC0\x80", 2},        // overlong NUL
+        {"\xE0\x80\xAF", 0},      // overlong '/'
+        {"x\xED\xA0\x80", 1},     // UTF-16 surrogate
+        {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
+        {"\xF5\x80\x80\x80", 0},  // never a lead byte
+        {"abc\xE2\x82", 3},       // cut short at the end
+        {"\x80", 0},              // lone continuation byte
+        {"\xFF\xFE", 0},          // UTF-16 byte order mark
     };
     for (const Case& c : cases) {
         INFO(c.text);
@@ -50,7 +50,7 @@ TEST_CASE("whitespace runs collapse to one space, Unicode spaces included", "[st
     CHECK(geo::collapse_whitespace("a\xE2\x80\xAF"
                                    "b\xE2\x80\x89"
                                    "c\xE3\x80\x80"
-                                   "d") == "a b c d");  // narrow no-break, thin, ideographic
+                                   "d") == "a b c d");                  // narrow no-break, thin, ideographic
     CHECK(geo::collapse_whitespace("\xE2\x80\x8B") == "\xE2\x80\x8B");  // zero-width space is not whitespace
     CHECK(geo::collapse_whitespace(" \n ").empty());
 }
@@ -77,7 +77,7 @@ TEST_CASE("byte offsets become 1-based line and column", "[story][text]") {
     CHECK(lines.position_of(2) == geo::TextPosition{1, 3});  // the newline itself
     CHECK(lines.position_of(3) == geo::TextPosition{2, 1});
     CHECK(lines.position_of(6) == geo::TextPosition{3, 1});
-    CHECK(lines.position_of(8) == geo::TextPosition{4, 2});      // second byte of ä
-    CHECK(lines.position_of(9) == geo::TextPosition{4, 3});      // end of text
+    CHECK(lines.position_of(8) == geo::TextPosition{4, 2});  // second byte of ä
+    CHECK(lines.position_of(9) == geo::TextPosition{4, 3});  // end of text
     CHECK(lines.position_of(1000) == geo::TextPosition{4, 3});
 }

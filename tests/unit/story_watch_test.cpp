@@ -3,11 +3,11 @@
 // for "momentarily missing" is passed in.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "geo/story_watch.hpp"
 

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "../bundled_story.hpp"
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+#include "../bundled_story.hpp"
 
 #include "geo/sphere.hpp"
 #include "geo/story_animation.hpp"
