@@ -32,17 +32,8 @@ inline std::string quoted(const std::filesystem::path& path) { return shell_quot
 // `setup` (e.g. "ulimit -f 16;") and under `wrapper` (e.g. "timeout 5"). Output is stdout and stderr together.
 inline CommandResult run_diplomap_in(const std::filesystem::path& folder, const std::string& arguments,
                                      const std::string& setup = "", const std::string& wrapper = "") {
-    const std::string command = "cd " + quoted(folder) + " && " + setup + " exec " + wrapper +
-                                " env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DIPLOMAP_EXECUTABLE) + " " +
-                                arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return result;
-    char buffer[4096];
-    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return result;
+    return run_command("cd " + quoted(folder) + " && " + setup + " exec " + wrapper +
+                       " env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DIPLOMAP_EXECUTABLE) + " " + arguments);
 }
 
 inline std::vector<std::string> lines_of(std::string_view text) {

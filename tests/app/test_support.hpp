@@ -33,18 +33,22 @@ struct CommandResult {
     std::string output;  // stdout and stderr together
 };
 
-// Runs the built diplomap with `arguments` (already shell-quoted) and no display.
-inline CommandResult run_diplomap(const std::string& arguments) {
-    const std::string command =
-        "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DIPLOMAP_EXECUTABLE) + " " + arguments + " 2>&1";
+// Runs a shell command line and collects stdout and stderr together with the exit code.
+inline CommandResult run_command(const std::string& command) {
     CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
     if (!pipe) return result;
     char buffer[4096];
     while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
     const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // A process killed by a signal reads as the shell would report it: 128 + the signal.
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+// Runs the built diplomap with `arguments` (already shell-quoted) and no display.
+inline CommandResult run_diplomap(const std::string& arguments) {
+    return run_command("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DIPLOMAP_EXECUTABLE) + " " + arguments);
 }
 
 inline std::size_t files_in(const std::filesystem::path& dir) {

@@ -15,16 +15,8 @@ namespace {
 
 // Like test::run_diplomap, but with the display kept and the configuration in `config_home`.
 test::CommandResult run_viewer(const std::string& arguments, const std::filesystem::path& config_home) {
-    const std::string command = "env XDG_CONFIG_HOME='" + config_home.string() + "' " +
-                                std::string(DIPLOMAP_EXECUTABLE) + " " + arguments + " 2>&1";
-    test::CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return test::run_command("env XDG_CONFIG_HOME='" + config_home.string() + "' " + std::string(DIPLOMAP_EXECUTABLE) +
+                             " " + arguments);
 }
 
 struct Region {

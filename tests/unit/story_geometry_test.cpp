@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "../bundled_story.hpp"
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -32,21 +34,7 @@ using geo::XY;
 
 constexpr double R = geo::kEarthRadiusMetres;
 
-std::filesystem::path assets_folder() {
-    if (const char* env = std::getenv("DIPLOMAP_ASSETS"); env && *env) return env;
-    return std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets";
-}
-
-const geo::Story& bundled_story() {
-    static const geo::Story story = [] {
-        geo::StoryLoad load = geo::load_story(assets_folder() / "stories" / "kim-train-2023");
-        std::string problems;
-        for (const geo::Diagnostic& problem : load.problems) problems += problem.to_string() + "\n";
-        if (!load.story) FAIL("the bundled story does not load:\n" << problems);
-        return std::move(*load.story);
-    }();
-    return story;
-}
+using diplomap::test::bundled_story;
 
 Projection make(const std::string& name, LonLat center) {
     auto created = Projection::create(geo::ProjectionSpec{name, center, ""});
