@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "../bundled_story.hpp"
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +19,7 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+#include "../bundled_story.hpp"
 
 #include "geo/projection.hpp"
 #include "geo/story_loader.hpp"
