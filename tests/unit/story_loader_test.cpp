@@ -2,6 +2,8 @@
 // (too large or too deep to commit).
 #include <catch2/catch.hpp>
 
+#include "../temp_dir.hpp"
+
 #include <unistd.h>
 #include <atomic>
 #include <filesystem>
@@ -28,26 +30,7 @@ void write_text_file(const fs::path& path, std::string_view content) {
 }
 
 // A fresh directory, removed with everything in it when the test ends.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("diplomap-story-loader-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using diplomap::test::TempDir;
 
 std::string all_problems(const geo::StoryLoad& load) {
     std::string text;

@@ -3,6 +3,8 @@
 // for "momentarily missing" is passed in.
 #include <catch2/catch.hpp>
 
+#include "../temp_dir.hpp"
+
 #include <unistd.h>
 #include <atomic>
 #include <filesystem>
@@ -35,26 +37,7 @@ void write_and_rename(const fs::path& path, std::string_view content) {
     fs::rename(temporary, path);
 }
 
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("diplomap-story-watch-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using diplomap::test::TempDir;
 
 // The good fixture with its English title replaced, so that versions can be told apart.
 std::string story_titled(std::string_view title) {
