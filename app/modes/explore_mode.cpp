@@ -104,7 +104,7 @@ public:
         const SceneRequest request = wanted_scene();
         SceneResult first = builder_.build_now(request);
         if (!first.scene) return first.error;
-        renderer_.upload(*first.scene);
+        renderer_.upload(*first.mesh);
         world_ = first.scene->world;
         requested_ = request;
         story_view_.set_projection(*projection_);
@@ -234,7 +234,7 @@ private:
         const bool new_projection = result->scene->spec.name != renderer_.scene_spec().name ||
                                     result->scene->spec.custom != renderer_.scene_spec().custom;
         if (new_projection) start_cross_fade();
-        renderer_.upload(*result->scene);
+        renderer_.upload(*result->mesh);
         last_build_ms_ = result->build_ms;
         if (new_projection) {
             // Keep looking at the same place at the same relative zoom in the new projection.

@@ -32,12 +32,15 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
 
     // The basemap loads and projects on a second thread while this one starts EGL and compiles shaders: the two
     // take about as long as each other, so an export costs the longer of them, not their sum.
-    auto scene_future = std::async(std::launch::async, [&]() -> std::variant<geo::ProjectedScene, std::string> {
+    auto scene_future = std::async(std::launch::async, [&]() -> std::variant<BasemapMesh, std::string> {
         auto assets = find_assets(options.view.assets);
         if (auto* error = std::get_if<std::string>(&assets)) return *error;
         auto basemap = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", detail);
         if (auto* error = std::get_if<std::string>(&basemap)) return *error;
-        return geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule());
+        // The scale is fixed, so the mesh holds the one level of detail this image is drawn at.
+        const std::size_t level = geo::level_for_scale(1.0 / camera.pixels_per_metre);
+        return make_basemap_mesh(geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule()), level,
+                                 level);
     });
 
     auto context = create_headless_gl_context();
@@ -58,12 +61,12 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
 
     auto prepared = scene_future.get();
     if (auto* error = std::get_if<std::string>(&prepared)) return *error;
-    const geo::ProjectedScene& scene = std::get<geo::ProjectedScene>(prepared);
+    const BasemapMesh& mesh = std::get<BasemapMesh>(prepared);
 
     OffscreenTarget& fb = std::get<OffscreenTarget>(target);
     MapRenderer& map = std::get<MapRenderer>(renderer);
     fb.bind();
-    map.upload(scene);
+    map.upload(mesh);
     map.draw(camera, options.view.layers, MapStyle{}, 1.0F);
 
     StoryFrame frame;

@@ -45,7 +45,8 @@ SceneResult SceneBuilder::build_now(const SceneRequest& request) { return build(
 SceneResult SceneBuilder::build(const SceneRequest& request) {
     std::lock_guard build_lock(build_mutex_);
     const auto start = std::chrono::steady_clock::now();
-    SceneResult result{request, std::nullopt, {}, 0};
+    SceneResult result;
+    result.request = request;
     auto it = basemaps_.find(request.detail);
     if (it == basemaps_.end()) {
         auto loaded = geo::load_basemap(basemap_dir_, request.detail);
@@ -62,6 +63,7 @@ SceneResult SceneBuilder::build(const SceneRequest& request) {
     }
     result.scene =
         geo::build_scene(std::get<geo::Projection>(projection), it->second, graticule_, request.cull_radius_deg);
+    result.mesh = make_basemap_mesh(*result.scene);
     result.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

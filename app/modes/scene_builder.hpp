@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "app/render/basemap_mesh.hpp"
 #include "geo/basemap.hpp"
 #include "geo/projected_scene.hpp"
 
@@ -24,6 +25,7 @@ struct SceneRequest {
 struct SceneResult {
     SceneRequest request;
     std::optional<geo::ProjectedScene> scene;
+    std::optional<BasemapMesh> mesh;  // the scene's vertex arrays at every level of detail, ready to upload
     std::string error;
     double build_ms = 0;
 };

@@ -42,69 +42,47 @@ std::variant<MapRenderer, std::string> MapRenderer::create() {
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     }
     for (LineLayer* l : {&r.borders_, &r.coast_, &r.graticule_}) {
-        l->segments = make_buffer();
+        l->vertices = make_buffer();
         l->vao = make_vertex_array();
         glBindVertexArray(l->vao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, l->segments.get());
-        glEnableVertexAttribArray(0);
-        glVertexAttribDivisor(0, 1);
+        glBindBuffer(GL_ARRAY_BUFFER, l->vertices.get());
+        for (GLuint attribute : {0U, 1U}) {
+            glEnableVertexAttribArray(attribute);
+            glVertexAttribDivisor(attribute, 1);
+        }
     }
     glBindVertexArray(0);
     return r;
 }
 
-void MapRenderer::upload_fill(FillLayer& layer, const geo::ProjectedPaths& paths) {
-    // Each ring becomes a fan round its bounding-box centre, closed by repeating its first vertex. Any anchor gives
-    // the same even-odd result, but a central one keeps the fan's triangles small: fanning a long coastline from
-    // one of its own ends makes every triangle span the continent, and the fill cost explodes.
-    const std::size_t n = paths.path_count();
-    std::vector<float> fans;
-    fans.reserve(paths.xy.size() + 4 * n);
-    layer.firsts.resize(n);
-    layer.counts.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const geo::FloatBounds& b = paths.bounds[i];
-        layer.firsts[i] = static_cast<GLint>(fans.size() / 2);
-        fans.push_back(0.5F * (b.min_x + b.max_x));
-        fans.push_back(0.5F * (b.min_y + b.max_y));
-        fans.insert(fans.end(), paths.xy.begin() + 2 * paths.starts[i], paths.xy.begin() + 2 * paths.starts[i + 1]);
-        fans.push_back(paths.xy[2 * paths.starts[i]]);
-        fans.push_back(paths.xy[2 * paths.starts[i] + 1]);
-        layer.counts[i] = static_cast<GLsizei>(paths.starts[i + 1] - paths.starts[i] + 2);
-    }
+void MapRenderer::upload_fill(FillLayer& layer, const FillMesh& mesh) {
     glBindBuffer(GL_ARRAY_BUFFER, layer.vertices.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fans.size() * sizeof(float)), fans.data(), GL_STATIC_DRAW);
-    layer.bounds = paths.bounds;
-    layer.visible_firsts.reserve(n);
-    layer.visible_counts.reserve(n);
-}
-
-void MapRenderer::upload_lines(LineLayer& layer, const geo::ProjectedPaths& paths) {
-    // Segments as (start, end) pairs: instancing then needs no index buffer and no breaks between paths.
-    std::vector<float> segments;
-    segments.reserve(2 * paths.xy.size());
-    layer.segment_starts.assign(1, 0);
-    for (std::size_t p = 0; p < paths.path_count(); ++p) {
-        for (std::size_t i = paths.starts[p]; i + 1 < paths.starts[p + 1]; ++i)
-            segments.insert(segments.end(),
-                            {paths.xy[2 * i], paths.xy[2 * i + 1], paths.xy[2 * i + 2], paths.xy[2 * i + 3]});
-        layer.segment_starts.push_back(static_cast<std::uint32_t>(segments.size() / 4));
-    }
-    layer.bounds = paths.bounds;
-    glBindBuffer(GL_ARRAY_BUFFER, layer.segments.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)), segments.data(),
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(float)), mesh.vertices.data(),
                  GL_STATIC_DRAW);
+    layer.levels = mesh.levels;
+    std::size_t most = 0;
+    for (const FillMesh::Level& level : layer.levels) most = std::max(most, level.firsts.size());
+    layer.visible_firsts.reserve(most);
+    layer.visible_counts.reserve(most);
 }
 
-void MapRenderer::upload(const geo::ProjectedScene& scene) {
-    upload_fill(ocean_, scene.ocean);
-    upload_fill(land_, scene.land);
-    upload_lines(borders_, scene.borders);
-    upload_lines(coast_, scene.coast);
-    upload_lines(graticule_, scene.graticule);
+void MapRenderer::upload_lines(LineLayer& layer, const LineMesh& mesh) {
+    glBindBuffer(GL_ARRAY_BUFFER, layer.vertices.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(float)), mesh.vertices.data(),
+                 GL_STATIC_DRAW);
+    layer.levels = mesh.levels;
+}
+
+void MapRenderer::upload(const BasemapMesh& mesh) {
+    upload_fill(ocean_, mesh.ocean);
+    upload_fill(land_, mesh.land);
+    upload_lines(borders_, mesh.borders);
+    upload_lines(coast_, mesh.coast);
+    upload_lines(graticule_, mesh.graticule);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    spec_ = scene.spec;
-    detail_ = scene.detail;
+    spec_ = mesh.spec;
+    detail_ = mesh.detail;
+    first_level_ = mesh.first_level;
     has_scene_ = true;
     ++generation_;
 }
@@ -123,10 +101,11 @@ void MapRenderer::draw_fill(FillLayer& layer, const Camera& camera, const Rgba& 
     const geo::Bounds view = camera.visible();
     layer.visible_firsts.clear();
     layer.visible_counts.clear();
-    for (std::size_t i = 0; i < layer.bounds.size(); ++i)
-        if (intersects(layer.bounds[i], view, 0.0)) {
-            layer.visible_firsts.push_back(layer.firsts[i]);
-            layer.visible_counts.push_back(layer.counts[i]);
+    const FillMesh::Level& level = layer.levels[level_ - first_level_];
+    for (std::size_t i = 0; i < level.bounds.size(); ++i)
+        if (intersects(level.bounds[i], view, 0.0)) {
+            layer.visible_firsts.push_back(level.firsts[i]);
+            layer.visible_counts.push_back(level.counts[i]);
         }
     if (layer.visible_firsts.empty()) return;
 
@@ -162,25 +141,30 @@ void MapRenderer::draw_lines(const LineLayer& layer, const Camera& camera, const
     glUniform4f(glGetUniformLocation(program, "u_color"), color[0], color[1], color[2], color[3] * opacity);
     glUniform1f(glGetUniformLocation(program, "u_half_width"), 0.5F * width_px);
     glBindVertexArray(layer.vao.get());
-    glBindBuffer(GL_ARRAY_BUFFER, layer.segments.get());
+    glBindBuffer(GL_ARRAY_BUFFER, layer.vertices.get());
     // Consecutive visible paths merge into one run: one draw call per run, usually a handful per frame.
-    const std::size_t n = layer.bounds.size();
+    const LineMesh::Level& level = layer.levels[level_ - first_level_];
+    const std::size_t n = level.bounds.size();
     std::size_t i = 0;
     while (i < n) {
-        if (!intersects(layer.bounds[i], view, margin)) {
+        if (!intersects(level.bounds[i], view, margin)) {
             ++i;
             continue;
         }
         std::size_t j = i + 1;
-        while (j < n && intersects(layer.bounds[j], view, margin)) ++j;
+        while (j < n && intersects(level.bounds[j], view, margin)) ++j;
+        // Segment k joins vertices k and k + 1; the break vertices between paths give segments that vanish.
+        const std::uint32_t segments_end = level.ends[j - 1] - 1;
         // Mesa's software pipeline buffers every vertex shader output of a draw call before rasterising it: one
         // call over the 470k segments of the 10m coastline held ~75 MB. Bounded calls bound that memory.
-        for (std::uint32_t first = layer.segment_starts[i]; first < layer.segment_starts[j];
-             first += kMaxInstancesPerDraw) {
-            const std::uint32_t count = std::min(kMaxInstancesPerDraw, layer.segment_starts[j] - first);
-            const std::uintptr_t offset = static_cast<std::uintptr_t>(first) * 4 * sizeof(float);
-            // NOLINTNEXTLINE(performance-no-int-to-ptr): GL takes a buffer offset as a pointer
-            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<const void*>(offset));
+        for (std::uint32_t first = level.firsts[i]; first < segments_end; first += kMaxInstancesPerDraw) {
+            const std::uint32_t count = std::min(kMaxInstancesPerDraw, segments_end - first);
+            const std::uintptr_t offset = static_cast<std::uintptr_t>(first) * 2 * sizeof(float);
+            // NOLINTBEGIN(performance-no-int-to-ptr): GL takes a buffer offset as a pointer
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), reinterpret_cast<const void*>(offset));
+            glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float),
+                                  reinterpret_cast<const void*>(offset + 2 * sizeof(float)));
+            // NOLINTEND(performance-no-int-to-ptr)
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
         }
         i = j;
@@ -204,6 +188,8 @@ void MapRenderer::draw(const Camera& camera, const LayerSet& layers, const MapSt
         glClear(GL_STENCIL_BUFFER_BIT);
     }
     if (!has_scene_) return;
+    level_ = std::clamp(geo::level_for_scale(1.0 / camera.pixels_per_metre, simplify_pixels_), first_level_,
+                        first_level_ + land_.levels.size() - 1);
     if (layers.has(Layer::Ocean)) draw_fill(ocean_, camera, style.ocean, opacity);
     if (layers.has(Layer::Graticule))
         draw_lines(graticule_, camera, style.graticule, style.graticule_width_px * pixel_ratio, opacity);

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/render/basemap_mesh.hpp"
 #include "app/render/camera.hpp"
 #include "app/render/gl_objects.hpp"
 #include "app/render/layers.hpp"
@@ -18,7 +19,9 @@ class MapRenderer {
 public:
     static std::variant<MapRenderer, std::string> create();
 
-    void upload(const geo::ProjectedScene& scene);
+    // Copies a mesh into GL buffers; make_basemap_mesh() is the slow part and may run on any thread.
+    void upload(const BasemapMesh& mesh);
+    void upload(const geo::ProjectedScene& scene) { upload(make_basemap_mesh(scene)); }
     [[nodiscard]] bool has_scene() const { return has_scene_; }
     [[nodiscard]] const geo::ProjectionSpec& scene_spec() const { return spec_; }
     [[nodiscard]] geo::Detail scene_detail() const { return detail_; }
@@ -30,26 +33,29 @@ public:
     void draw(const Camera& camera, const LayerSet& layers, const MapStyle& style, float pixel_ratio,
               float opacity = 1.0F, bool clear = true);
 
+    // How far in pixels simplified geometry may stray from the data (geo::kSimplifyPixels by default). The viewer
+    // raises it while the view moves and lowers it again when the view rests.
+    void set_simplify_pixels(double pixels) { simplify_pixels_ = pixels; }
+    // The level of detail the last draw() used (0: all vertices), for the status line and tests.
+    [[nodiscard]] std::size_t last_level() const { return level_; }
+
 private:
     struct FillLayer {
         GlBuffer vertices;
         GlVertexArray vao;
-        std::vector<GLint> firsts;
-        std::vector<GLsizei> counts;
-        std::vector<geo::FloatBounds> bounds;
+        std::vector<FillMesh::Level> levels;
         std::vector<GLint> visible_firsts;  // per-frame scratch, kept to avoid allocating in the frame loop
         std::vector<GLsizei> visible_counts;
     };
     struct LineLayer {
-        GlBuffer segments;
+        GlBuffer vertices;
         GlVertexArray vao;
-        std::vector<std::uint32_t> segment_starts{0};
-        std::vector<geo::FloatBounds> bounds;
+        std::vector<LineMesh::Level> levels;
     };
 
     MapRenderer() = default;
-    static void upload_fill(FillLayer& layer, const geo::ProjectedPaths& paths);
-    static void upload_lines(LineLayer& layer, const geo::ProjectedPaths& paths);
+    static void upload_fill(FillLayer& layer, const FillMesh& mesh);
+    static void upload_lines(LineLayer& layer, const LineMesh& mesh);
     void set_camera_uniforms(GLuint program, const Camera& camera) const;
     void draw_fill(FillLayer& layer, const Camera& camera, const Rgba& color, float opacity);
     void draw_lines(const LineLayer& layer, const Camera& camera, const Rgba& color, float width_px, float opacity);
@@ -61,6 +67,9 @@ private:
     geo::ProjectionSpec spec_;
     geo::Detail detail_ = geo::Detail::Coarse110m;
     bool has_scene_ = false;
+    double simplify_pixels_ = geo::kSimplifyPixels;
+    std::size_t first_level_ = 0;  // the mesh's finest level
+    std::size_t level_ = 0;        // chosen per draw() from the camera's scale, within the mesh's levels
     std::uint64_t generation_ = 0;
 };
 
