@@ -9,15 +9,6 @@ namespace {
 
 constexpr float kAlwaysKept = std::numeric_limits<float>::infinity();
 
-float distance_to_segment(const float* p, const float* a, const float* b) {
-    const float dx = b[0] - a[0], dy = b[1] - a[1];
-    const float px = p[0] - a[0], py = p[1] - a[1];
-    const float length2 = dx * dx + dy * dy;
-    float t = length2 > 0 ? (px * dx + py * dy) / length2 : 0.0F;
-    t = std::clamp(t, 0.0F, 1.0F);
-    return std::hypot(px - t * dx, py - t * dy);
-}
-
 struct Span {
     std::size_t from, to;  // positions along the path; the vertex at position k is k % n
     float cap;             // a vertex is never more significant than the split that exposed it: keeps levels nested
@@ -31,18 +22,25 @@ void simplify_span(const float* xy, std::size_t n, Span whole, float* significan
         const Span s = stack.back();
         stack.pop_back();
         if (s.to - s.from < 2) continue;
-        const float* a = xy + 2 * (s.from % n);
-        const float* b = xy + 2 * (s.to % n);
-        float farthest = -1;
+        // Squared distances to the segment (not the infinite line, which a ring's closing span would lack).
+        const float ax = xy[2 * (s.from % n)], ay = xy[2 * (s.from % n) + 1];
+        const float dx = xy[2 * (s.to % n)] - ax, dy = xy[2 * (s.to % n) + 1] - ay;
+        const float length2 = dx * dx + dy * dy;
+        const float inverse = length2 > 0 ? 1.0F / length2 : 0.0F;
+        float farthest2 = -1;
         std::size_t at = s.from + 1;
         for (std::size_t k = s.from + 1; k < s.to; ++k) {
-            const float d = distance_to_segment(xy + 2 * (k % n), a, b);
-            if (d > farthest) {
-                farthest = d;
+            const std::size_t v = k < n ? k : k - n;
+            const float px = xy[2 * v] - ax, py = xy[2 * v + 1] - ay;
+            const float t = std::clamp((px * dx + py * dy) * inverse, 0.0F, 1.0F);
+            const float ex = px - t * dx, ey = py - t * dy;
+            const float d2 = ex * ex + ey * ey;
+            if (d2 > farthest2) {
+                farthest2 = d2;
                 at = k;
             }
         }
-        const float kept = std::min(farthest, s.cap);
+        const float kept = std::min(std::sqrt(farthest2), s.cap);
         significance[at % n] = kept;
         stack.push_back({s.from, at, kept});
         stack.push_back({at, s.to, kept});
@@ -65,43 +63,80 @@ std::vector<float> douglas_peucker_significance(const ProjectedPaths& paths, boo
             simplify_span(xy, n, {0, n - 1, kAlwaysKept}, sig, stack);
             continue;
         }
-        // A ring splits at its first vertex and the vertex farthest from it; each half is then a line.
+        // A ring is cut at three vertices, kept at every level so that it never shrinks below a triangle (a small
+        // island stays a speck instead of vanishing): its first, the one farthest from it, and the one farthest
+        // from the chord between those two. Each of the three spans is then simplified as a line.
         std::size_t far = 0;
-        float far_d = -1;
+        float far2 = -1;
         for (std::size_t k = 1; k < n; ++k) {
-            const float d = std::hypot(xy[2 * k] - xy[0], xy[2 * k + 1] - xy[1]);
-            if (d > far_d) {
-                far_d = d;
+            const float dx = xy[2 * k] - xy[0], dy = xy[2 * k + 1] - xy[1];
+            if (dx * dx + dy * dy > far2) {
+                far2 = dx * dx + dy * dy;
                 far = k;
             }
         }
-        sig[far] = kAlwaysKept;
-        simplify_span(xy, n, {0, far, kAlwaysKept}, sig, stack);
-        simplify_span(xy, n, {far, n, kAlwaysKept}, sig, stack);
+        if (n < 3) continue;
+        std::size_t third = far == 1 ? 2 : 1;
+        float third2 = -1;
+        const float cx = xy[2 * far] - xy[0], cy = xy[2 * far + 1] - xy[1];
+        for (std::size_t k = 1; k < n; ++k) {
+            if (k == far) continue;
+            const float cross = cx * (xy[2 * k + 1] - xy[1]) - cy * (xy[2 * k] - xy[0]);
+            if (cross * cross > third2) {
+                third2 = cross * cross;
+                third = k;
+            }
+        }
+        const std::size_t mid = std::min(far, third), last = std::max(far, third);
+        sig[mid] = sig[last] = kAlwaysKept;
+        simplify_span(xy, n, {0, mid, kAlwaysKept}, sig, stack);
+        simplify_span(xy, n, {mid, last, kAlwaysKept}, sig, stack);
+        simplify_span(xy, n, {last, n, kAlwaysKept}, sig, stack);
     }
     return significance;
 }
 
+KeptVertices keep_significant(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
+                              bool rings, const KeptVertices* finer) {
+    KeptVertices out;
+    const std::size_t min_vertices = rings ? 3 : 2;
+    const auto keep_path = [&](std::uint32_t path) {
+        if (out.vertices.size() - out.starts.back() < min_vertices) {
+            out.vertices.resize(out.starts.back());
+            return;
+        }
+        out.paths.push_back(path);
+        out.starts.push_back(static_cast<std::uint32_t>(out.vertices.size()));
+    };
+    if (finer) {
+        out.vertices.reserve(finer->vertices.size());
+        for (std::size_t j = 0; j < finer->path_count(); ++j) {
+            for (std::uint32_t k = finer->starts[j]; k < finer->starts[j + 1]; ++k)
+                if (const std::uint32_t v = finer->vertices[k]; significance[v] >= tolerance) out.vertices.push_back(v);
+            keep_path(finer->paths[j]);
+        }
+        return out;
+    }
+    out.vertices.reserve(paths.vertex_count());
+    for (std::uint32_t p = 0; p < paths.path_count(); ++p) {
+        for (std::uint32_t v = paths.starts[p]; v < paths.starts[p + 1]; ++v)
+            if (significance[v] >= tolerance) out.vertices.push_back(v);
+        keep_path(p);
+    }
+    return out;
+}
+
 ProjectedPaths simplify_paths(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
                               bool rings) {
+    const KeptVertices kept = keep_significant(paths, significance, tolerance, rings);
     ProjectedPaths out;
-    out.xy.reserve(paths.xy.size() / 2);
-    out.bounds.reserve(paths.bounds.size());
-    const std::size_t min_vertices = rings ? 3 : 2;
-    for (std::size_t p = 0; p < paths.path_count(); ++p) {
-        const std::size_t begin = out.xy.size();
-        for (std::size_t i = paths.starts[p]; i < paths.starts[p + 1]; ++i)
-            if (significance[i] >= tolerance) {
-                out.xy.push_back(paths.xy[2 * i]);
-                out.xy.push_back(paths.xy[2 * i + 1]);
-            }
-        if ((out.xy.size() - begin) / 2 < min_vertices) {
-            out.xy.resize(begin);
-            continue;
-        }
-        out.starts.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-        out.bounds.push_back(paths.bounds[p]);
+    out.xy.reserve(2 * kept.vertices.size());
+    for (const std::uint32_t v : kept.vertices) {
+        out.xy.push_back(paths.xy[2 * v]);
+        out.xy.push_back(paths.xy[2 * v + 1]);
     }
+    out.starts.assign(kept.starts.begin(), kept.starts.end());
+    for (const std::uint32_t p : kept.paths) out.bounds.push_back(paths.bounds[p]);
     return out;
 }
 

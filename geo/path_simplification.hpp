@@ -2,6 +2,7 @@
 // Level of detail within one Natural Earth level: Douglas–Peucker simplification of projected paths, computed once
 // per scene as a significance per vertex, so that any tolerance is a cheap filter. Drawing 10m coastlines at a
 // scale where a pixel spans several of their vertices costs the software rasteriser dearly and shows nothing more.
+#include <cstdint>
 #include <iterator>
 #include <span>
 #include <vector>
@@ -12,11 +13,26 @@ namespace geo {
 
 // For each vertex, the largest Douglas–Peucker tolerance (projected metres) at which it is still kept: keeping the
 // vertices with significance >= t gives the Douglas–Peucker simplification at tolerance t, nested across t. A
-// line's two ends are always kept; a ring keeps its first vertex and the one farthest from it.
+// line's two ends are always kept; a ring keeps its first vertex, the one farthest from it and the next most
+// significant one, so that it never shrinks below a triangle.
 std::vector<float> douglas_peucker_significance(const ProjectedPaths& paths, bool rings);
 
-// The paths with only the vertices whose significance reaches `tolerance`. Rings left with fewer than 3 vertices
-// are dropped (they cover less than a pixel at the scale the tolerance is for); bounds stay those of the full paths.
+// The vertices kept at one tolerance, as indices into the full paths: path paths[j] keeps the vertices
+// vertices[starts[j]] to vertices[starts[j + 1] - 1], in order. Paths left too short are not listed.
+struct KeptVertices {
+    std::vector<std::uint32_t> paths;
+    std::vector<std::uint32_t> starts{0};
+    std::vector<std::uint32_t> vertices;
+    [[nodiscard]] std::size_t path_count() const { return paths.size(); }
+};
+
+// The vertices whose significance reaches `tolerance`. Levels nest, so a finer level's result, when given, is
+// filtered instead of all vertices: each coarser level then costs only what the finer one kept.
+KeptVertices keep_significant(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
+                              bool rings, const KeptVertices* finer = nullptr);
+
+// The paths with only the vertices whose significance reaches `tolerance`; bounds stay those of the full paths.
+// Paths too short to draw (rings under 3 vertices, lines under 2) are dropped.
 ProjectedPaths simplify_paths(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
                               bool rings);
 
@@ -31,13 +47,19 @@ inline constexpr float kLevelTolerancesMetres[] = {0.0F,    150.0F,  300.0F,  60
 inline constexpr std::size_t kLevelCount = std::size(kLevelTolerancesMetres);
 
 // Douglas–Peucker moves an edge by at most its tolerance; this many pixels is below what anti-aliased lines show.
-inline constexpr double kSimplifyPixels = 0.4;
+inline constexpr double kSimplifyPixels = 0.6;
 
 // The coarsest level whose tolerance stays within `pixels` at `metres_per_pixel`.
 inline std::size_t level_for_scale(double metres_per_pixel, double pixels = kSimplifyPixels) {
     std::size_t level = 0;
     while (level + 1 < kLevelCount && kLevelTolerancesMetres[level + 1] <= pixels * metres_per_pixel) ++level;
     return level;
+}
+
+// Fills take half the lines' tolerance: their edges are not anti-aliased, so a moved edge flips whole pixels
+// (land drawn as sea), where a line moved as far only shades its fringe differently.
+inline std::size_t fill_level_for_scale(double metres_per_pixel, double pixels = kSimplifyPixels) {
+    return level_for_scale(metres_per_pixel, 0.5 * pixels);
 }
 
 }  // namespace geo

@@ -276,21 +276,33 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
     auto target = std::get<OffscreenTarget>(OffscreenTarget::create(1920, 1080));
     auto renderer = std::get<MapRenderer>(MapRenderer::create());
     target.bind();
-    std::vector<double> change;
+    std::vector<double> change, scene_ms, mesh_ms, upload_ms, draw_ms;
     geo::ProjectedScene last;
     for (const char* name : {"ortho", "eqearth", "natearth", "laea", "webmerc"}) {
         const auto t = Clock::now();
         auto p = std::get<geo::Projection>(
             geo::Projection::create(std::get<geo::ProjectionSpec>(geo::parse_projection(name, {127.5, 38.5}))));
         last = geo::build_scene(p, fine, graticule);
-        renderer.upload(last);
+        scene_ms.push_back(ms_since(t));
+        auto step = Clock::now();
+        const BasemapMesh mesh = make_basemap_mesh(last);
+        mesh_ms.push_back(ms_since(step));
+        step = Clock::now();
+        renderer.upload(mesh);
+        upload_ms.push_back(ms_since(step));
+        step = Clock::now();
         const Camera camera = Camera::fit(last.world, 1920, 1080, 0, {0, 0});
         renderer.draw(camera, LayerSet::all(), MapStyle{}, 1.0F);
         glFinish();
+        draw_ms.push_back(ms_since(step));
         change.push_back(ms_since(t));
     }
     row(out, "projection change to first frame, 10m (median of 5 projections)", ms(percentile(change, 0.5)),
         "<= 150 ms");
+    row(out, "  clip + project + pack", ms(percentile(scene_ms, 0.5)), "");
+    row(out, "  levels of detail (simplify, fans, lines)", ms(percentile(mesh_ms, 0.5)), "");
+    row(out, "  upload", ms(percentile(upload_ms, 0.5)), "");
+    row(out, "  first frame", ms(percentile(draw_ms, 0.5)), "");
 
     // Panning a flat map with the 10m basemap loaded: draw only, the scene stays.
     std::vector<double> frames;

@@ -37,10 +37,10 @@ std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) 
         if (auto* error = std::get_if<std::string>(&assets)) return *error;
         auto basemap = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", detail);
         if (auto* error = std::get_if<std::string>(&basemap)) return *error;
-        // The scale is fixed, so the mesh holds the one level of detail this image is drawn at.
-        const std::size_t level = geo::level_for_scale(1.0 / camera.pixels_per_metre);
-        return make_basemap_mesh(geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule()), level,
-                                 level);
+        // The scale is fixed, so the mesh holds only the levels of detail this image is drawn at.
+        const double metres_per_pixel = 1.0 / camera.pixels_per_metre;
+        return make_basemap_mesh(geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule()),
+                                 geo::fill_level_for_scale(metres_per_pixel), geo::level_for_scale(metres_per_pixel));
     });
 
     auto context = create_headless_gl_context();

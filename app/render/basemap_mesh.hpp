@@ -9,15 +9,23 @@
 
 namespace diplomap {
 
-// Rings as triangle fans for an even-odd stencil fill, all levels in one array.
+// Rings as triangle fans for an even-odd stencil fill, all levels in one array. A long ring is cut into chunks,
+// each fanned round its own centre, so that every fan is small and one off screen can be skipped; a triangle
+// joining neighbouring chunks' centres, and one fan over all the centres, make the parity come out as for the
+// whole ring (see make_basemap_mesh's comment).
 struct FillMesh {
     struct Level {
-        std::vector<std::int32_t> firsts, counts;  // one fan per ring, as glMultiDrawArrays takes them
+        std::vector<std::int32_t> firsts, counts;  // one entry per fan, as glMultiDrawArrays takes them
         std::vector<geo::FloatBounds> bounds;
     };
     std::vector<float> vertices;  // x, y pairs
     std::vector<Level> levels;    // geo::kLevelTolerancesMetres[first_level ...]
+    bool convex = false;          // one convex ring (the ocean of every built-in projection): drawn without stencil
 };
+
+// Edges per chunk of a long ring: small enough that a chunk's fan is local, large enough that the fans of chunk
+// centres and their joins stay few.
+inline constexpr std::size_t kFillChunkEdges = 64;
 
 // Lines as one vertex array in which segment i runs from vertex i to vertex i + 1; a break vertex (kLineBreak)
 // between paths makes the segments that touch it vanish, so a run of paths is one draw call.

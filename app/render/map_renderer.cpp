@@ -3,6 +3,8 @@
 #include <diplomap/embedded_shaders.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "app/render/shader_program.hpp"
 
@@ -10,6 +12,26 @@ namespace diplomap {
 namespace {
 
 constexpr std::uint32_t kMaxInstancesPerDraw = 32768;
+
+// Whether the viewport lies inside a convex ring (x, y pairs, either winding; empty: no).
+bool covers_view(const std::vector<float>& ring, const Camera& camera) {
+    const std::size_t n = ring.size() / 2;
+    if (n < 3) return false;
+    const geo::Bounds v = camera.visible();
+    const geo::XY corners[] = {{v.min_x, v.min_y}, {v.max_x, v.min_y}, {v.max_x, v.max_y}, {v.min_x, v.max_y}};
+    int winding = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double ax = ring[2 * i], ay = ring[2 * i + 1];
+        const double bx = ring[2 * ((i + 1) % n)], by = ring[2 * ((i + 1) % n) + 1];
+        for (const geo::XY& c : corners) {
+            const double cross = (bx - ax) * (c.y - ay) - (by - ay) * (c.x - ax);
+            const int side = cross > 0 ? 1 : -1;
+            if (winding == 0) winding = side;
+            if (side != winding) return false;
+        }
+    }
+    return true;
+}
 
 bool intersects(const geo::FloatBounds& b, const geo::Bounds& view, double margin) {
     return b.max_x >= view.min_x - margin && b.min_x <= view.max_x + margin && b.max_y >= view.min_y - margin &&
@@ -60,6 +82,17 @@ void MapRenderer::upload_fill(FillLayer& layer, const FillMesh& mesh) {
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(float)), mesh.vertices.data(),
                  GL_STATIC_DRAW);
     layer.levels = mesh.levels;
+    layer.convex = mesh.convex;
+    if (&layer == &ocean_) {
+        ocean_outline_.clear();
+        if (mesh.convex && !mesh.levels.empty() && mesh.levels[0].counts.size() == 1) {
+            // The fan is the centre, the ring, and the ring's first vertex again.
+            const auto first = static_cast<std::size_t>(mesh.levels[0].firsts[0]) + 1;
+            const auto count = static_cast<std::size_t>(mesh.levels[0].counts[0]) - 2;
+            ocean_outline_.assign(mesh.vertices.begin() + static_cast<std::ptrdiff_t>(2 * first),
+                                  mesh.vertices.begin() + static_cast<std::ptrdiff_t>(2 * (first + count)));
+        }
+    }
     std::size_t most = 0;
     for (const FillMesh::Level& level : layer.levels) most = std::max(most, level.firsts.size());
     layer.visible_firsts.reserve(most);
@@ -101,14 +134,31 @@ void MapRenderer::draw_fill(FillLayer& layer, const Camera& camera, const Rgba& 
     const geo::Bounds view = camera.visible();
     layer.visible_firsts.clear();
     layer.visible_counts.clear();
-    const FillMesh::Level& level = layer.levels[level_ - first_level_];
+    const FillMesh::Level& level = layer.levels[fill_level_ - first_level_];
+    geo::FloatBounds drawn{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
+                           std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
     for (std::size_t i = 0; i < level.bounds.size(); ++i)
-        if (intersects(level.bounds[i], view, 0.0)) {
+        if (const geo::FloatBounds& b = level.bounds[i]; intersects(b, view, 0.0)) {
             layer.visible_firsts.push_back(level.firsts[i]);
             layer.visible_counts.push_back(level.counts[i]);
+            drawn = {std::min(drawn.min_x, b.min_x), std::min(drawn.min_y, b.min_y), std::max(drawn.max_x, b.max_x),
+                     std::max(drawn.max_y, b.max_y)};
         }
     if (layer.visible_firsts.empty()) return;
+    // An opaque fill needs no blending, and blending reads back every pixel it covers.
+    const float alpha = color[3] * opacity;
+    if (alpha >= 1.0F) glDisable(GL_BLEND);
 
+    if (layer.convex) {  // one fan covers each pixel inside once: no stencil needed
+        glUseProgram(fill_program_.get());
+        set_camera_uniforms(fill_program_.get(), camera);
+        glUniform4f(glGetUniformLocation(fill_program_.get(), "u_color"), color[0], color[1], color[2], alpha);
+        glBindVertexArray(layer.vao.get());
+        glMultiDrawArrays(GL_TRIANGLE_FAN, layer.visible_firsts.data(), layer.visible_counts.data(),
+                          static_cast<GLsizei>(layer.visible_firsts.size()));
+        glEnable(GL_BLEND);
+        return;
+    }
     glEnable(GL_STENCIL_TEST);
     glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
     glStencilFunc(GL_ALWAYS, 0, 0xFF);
@@ -124,11 +174,21 @@ void MapRenderer::draw_fill(FillLayer& layer, const Camera& camera, const Rgba& 
     glStencilFunc(GL_EQUAL, 1, 0x01);
     glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
     glUseProgram(cover_program_.get());
-    glUniform4f(glGetUniformLocation(cover_program_.get(), "u_color"), color[0], color[1], color[2],
-                color[3] * opacity);
+    glUniform4f(glGetUniformLocation(cover_program_.get(), "u_color"), color[0], color[1], color[2], alpha);
     glBindVertexArray(empty_vao_.get());
+    // The cover need not reach beyond the fans drawn: a zoomed-out world map leaves much of the screen bare.
+    const geo::XY low = camera.metres_to_pixel({drawn.min_x, drawn.min_y});
+    const geo::XY high = camera.metres_to_pixel({drawn.max_x, drawn.max_y});
+    const int x0 = std::clamp(static_cast<int>(std::floor(low.x)), 0, camera.width);
+    const int x1 = std::clamp(static_cast<int>(std::ceil(high.x)) + 1, 0, camera.width);
+    const int y0 = std::clamp(camera.height - static_cast<int>(std::ceil(low.y)) - 1, 0, camera.height);
+    const int y1 = std::clamp(camera.height - static_cast<int>(std::floor(high.y)), 0, camera.height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glDisable(GL_SCISSOR_TEST);
     glDisable(GL_STENCIL_TEST);
+    glEnable(GL_BLEND);
 }
 
 void MapRenderer::draw_lines(const LineLayer& layer, const Camera& camera, const Rgba& color, float width_px,
@@ -180,17 +240,23 @@ void MapRenderer::draw(const Camera& camera, const LayerSet& layers, const MapSt
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glStencilMask(0xFF);
+    // Zoomed in, the ocean often covers the whole view: clearing to its colour is much cheaper than filling it.
+    const bool ocean_covers_view = has_scene_ && clear && opacity >= 1.0F && style.ocean[3] >= 1.0F &&
+                                   layers.has(Layer::Ocean) && covers_view(ocean_outline_, camera);
     if (clear) {
-        glClearColor(style.background[0], style.background[1], style.background[2], 1.0F);
+        const Rgba& under = ocean_covers_view ? style.ocean : style.background;
+        glClearColor(under[0], under[1], under[2], 1.0F);
         glClearStencil(0);
         glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     } else {
         glClear(GL_STENCIL_BUFFER_BIT);
     }
     if (!has_scene_) return;
-    level_ = std::clamp(geo::level_for_scale(1.0 / camera.pixels_per_metre, simplify_pixels_), first_level_,
-                        first_level_ + land_.levels.size() - 1);
-    if (layers.has(Layer::Ocean)) draw_fill(ocean_, camera, style.ocean, opacity);
+    const std::size_t last = first_level_ + land_.levels.size() - 1;
+    level_ = std::clamp(geo::level_for_scale(1.0 / camera.pixels_per_metre, simplify_pixels_), first_level_, last);
+    fill_level_ =
+        std::clamp(geo::fill_level_for_scale(1.0 / camera.pixels_per_metre, simplify_pixels_), first_level_, last);
+    if (layers.has(Layer::Ocean) && !ocean_covers_view) draw_fill(ocean_, camera, style.ocean, opacity);
     if (layers.has(Layer::Graticule))
         draw_lines(graticule_, camera, style.graticule, style.graticule_width_px * pixel_ratio, opacity);
     if (layers.has(Layer::Land)) draw_fill(land_, camera, style.land, opacity);

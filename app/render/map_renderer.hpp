@@ -44,6 +44,7 @@ private:
         GlBuffer vertices;
         GlVertexArray vao;
         std::vector<FillMesh::Level> levels;
+        bool convex = false;
         std::vector<GLint> visible_firsts;  // per-frame scratch, kept to avoid allocating in the frame loop
         std::vector<GLsizei> visible_counts;
     };
@@ -54,7 +55,7 @@ private:
     };
 
     MapRenderer() = default;
-    static void upload_fill(FillLayer& layer, const FillMesh& mesh);
+    void upload_fill(FillLayer& layer, const FillMesh& mesh);
     static void upload_lines(LineLayer& layer, const LineMesh& mesh);
     void set_camera_uniforms(GLuint program, const Camera& camera) const;
     void draw_fill(FillLayer& layer, const Camera& camera, const Rgba& color, float opacity);
@@ -63,13 +64,15 @@ private:
     GlProgram fill_program_, cover_program_, line_program_;
     GlVertexArray empty_vao_;
     FillLayer ocean_, land_;
+    std::vector<float> ocean_outline_;  // the ocean's ring when convex, to tell when it covers the view
     LineLayer borders_, coast_, graticule_;
     geo::ProjectionSpec spec_;
     geo::Detail detail_ = geo::Detail::Coarse110m;
     bool has_scene_ = false;
     double simplify_pixels_ = geo::kSimplifyPixels;
     std::size_t first_level_ = 0;  // the mesh's finest level
-    std::size_t level_ = 0;        // chosen per draw() from the camera's scale, within the mesh's levels
+    std::size_t level_ = 0;        // lines' level, chosen per draw() from the camera's scale, within the mesh's
+    std::size_t fill_level_ = 0;   // fills' level, finer (geo::fill_level_for_scale)
     std::uint64_t generation_ = 0;
 };
 
