@@ -43,6 +43,9 @@ namespace geo {
 
 // The level of detail that suits a scale: 110m far out, 50m in between, 10m close in. One Natural Earth vertex
 // per few pixels at most, so the map neither looks coarse nor wastes time on invisible detail.
+// One Natural Earth level coarser (110m stays 110m): what a turning globe rebuilds while it turns.
+inline Detail coarser(Detail d) { return d == Detail::Fine10m ? Detail::Medium50m : Detail::Coarse110m; }
+
 inline Detail detail_for_scale(double metres_per_pixel) {
     if (metres_per_pixel > 7000.0) return Detail::Coarse110m;
     if (metres_per_pixel > 1500.0) return Detail::Medium50m;

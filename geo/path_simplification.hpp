@@ -48,6 +48,8 @@ inline constexpr std::size_t kLevelCount = std::size(kLevelTolerancesMetres);
 
 // Douglas–Peucker moves an edge by at most its tolerance; this many pixels is below what anti-aliased lines show.
 inline constexpr double kSimplifyPixels = 0.6;
+// While the view moves the eye cannot follow sub-pixel detail; the full level is back on the first still frame.
+inline constexpr double kMovingSimplifyPixels = 1.5;
 
 // The coarsest level whose tolerance stays within `pixels` at `metres_per_pixel`.
 inline std::size_t level_for_scale(double metres_per_pixel, double pixels = kSimplifyPixels) {

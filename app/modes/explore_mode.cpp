@@ -210,10 +210,22 @@ private:
         selection_.set_hovered(story_view_.pick(view_.camera, mouse_x_, mouse_y_, story_frame()));
     }
 
+    // The view is moving under the user's hand or a flight: drawn coarser, and the full level is back on the
+    // first frame after it rests (flat maps) or as soon as the worker has rebuilt it (the globe).
+    bool view_moving() const { return moved_while_dragging_ || flight_.has_value(); }
+
     SceneRequest wanted_scene() const {
-        const geo::Detail detail =
-            options_.view.detail ? *options_.view.detail : geo::detail_for_scale(1.0 / view_.camera.pixels_per_metre);
-        return {view_.spec, detail, visible_cap_radius_deg(view_)};
+        const double metres_per_pixel = 1.0 / view_.camera.pixels_per_metre;
+        geo::Detail detail = options_.view.detail ? *options_.view.detail : geo::detail_for_scale(metres_per_pixel);
+        SceneRequest request{view_.spec, detail, visible_cap_radius_deg(view_)};
+        // A turning globe needs a new scene for every step: a coarser one, with only the levels drawn now, keeps
+        // up with the hand. Flat maps keep their scene and only draw a coarser level.
+        if (turns_globe(view_.spec) && view_moving()) {
+            request.detail = geo::coarser(detail);
+            request.finest_level = geo::fill_level_for_scale(metres_per_pixel, geo::kMovingSimplifyPixels);
+            request.coarsest_level = geo::level_for_scale(metres_per_pixel, geo::kMovingSimplifyPixels);
+        }
+        return request;
     }
 
     void request_scene_if_needed() {
@@ -307,6 +319,7 @@ private:
                     if (!io.WantCaptureMouse && e.button.button == SDL_BUTTON_LEFT) {
                         flight_.reset();
                         dragging_ = true;
+                        moved_while_dragging_ = false;
                         press_x_ = mouse_x_;
                         press_y_ = mouse_y_;
                         if (e.button.clicks == 2) view_.camera.zoom_about(mouse_x_, mouse_y_, 2.0);
@@ -315,6 +328,7 @@ private:
                 case SDL_MOUSEBUTTONUP:
                     if (e.button.button == SDL_BUTTON_LEFT && dragging_) {
                         dragging_ = false;
+                        moved_while_dragging_ = false;
                         // A press and release in place is a click: it selects what is under the pointer.
                         if (std::hypot(mouse_x_ - press_x_, mouse_y_ - press_y_) < kClickSlopPixels * ratio &&
                             story_view_.has_story())
@@ -325,7 +339,10 @@ private:
                 case SDL_MOUSEMOTION:
                     mouse_x_ = e.motion.x * ratio;
                     mouse_y_ = e.motion.y * ratio;
-                    if (dragging_) drag_view(view_, e.motion.xrel * ratio, e.motion.yrel * ratio);
+                    if (dragging_ && (e.motion.xrel != 0 || e.motion.yrel != 0)) {
+                        drag_view(view_, e.motion.xrel * ratio, e.motion.yrel * ratio);
+                        moved_while_dragging_ = true;
+                    }
                     break;
                 case SDL_KEYDOWN:
                     // Shortcuts with Ctrl and the F keys work while a text field has the keyboard too.
@@ -758,6 +775,7 @@ private:
                         static_cast<float>(free_rect_.bottom / window_.pixel_ratio()), settings_.ui_scale);
         ImGui::Render();
 
+        renderer_.set_simplify_pixels(view_moving() ? geo::kMovingSimplifyPixels : geo::kSimplifyPixels);
         basemap_cache_.draw(renderer_, view_.camera, settings_.layers, style_, window_.pixel_ratio());
         story_view_.draw_lines(view_.camera, frame);
         if (snapshot_) {
@@ -872,6 +890,7 @@ private:
     double last_build_ms_ = 0;
     double mouse_x_ = 0, mouse_y_ = 0;
     bool dragging_ = false;
+    bool moved_while_dragging_ = false;
     bool running_ = true;
     bool help_open_ = false;
 };

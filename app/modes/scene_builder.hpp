@@ -19,6 +19,8 @@ struct SceneRequest {
     geo::ProjectionSpec spec;
     geo::Detail detail = geo::Detail::Coarse110m;
     double cull_radius_deg = 180.0;
+    // Levels of detail to build (geo::kLevelTolerancesMetres); a moving globe asks only for those it draws now.
+    std::size_t finest_level = 0, coarsest_level = geo::kLevelCount - 1;
     bool operator==(const SceneRequest&) const = default;
 };
 

@@ -27,6 +27,7 @@ private:
         LayerSet layers = LayerSet::none();
         std::uint64_t generation = 0;
         float pixel_ratio = 1;
+        double simplify_pixels = 0;  // the coarser drawing of a moving view is not kept once it rests
         bool operator==(const Key&) const = default;
     };
 
