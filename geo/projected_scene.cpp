@@ -118,27 +118,21 @@ ProjectedScene build_scene(const Projection& projection, const Basemap& basemap,
     for (Job& job : jobs)
         if (&job != &jobs[1]) clip(job);
     land.join();
-    std::size_t total = 0;
-    for (const Job& job : jobs) total += job.clipped.points.size();
     scene.timings.clip_ms = ms_since(t);
 
-    // One batch for all layers, so that PROJ's threads get one large, evenly split array.
-    t = Clock::now();
-    std::vector<LonLat> all;
-    all.reserve(total);
-    for (const Job& job : jobs) all.insert(all.end(), job.clipped.points.begin(), job.clipped.points.end());
-    std::vector<XY> xy(all.size());
-    projection.forward(all, xy);
-    scene.timings.project_ms = ms_since(t);
-
-    t = Clock::now();
-    std::size_t offset = 0;
+    // Layer by layer, freeing each layer's clipped points once packed: at 10m a scene built all at once held
+    // about 120 MB at its peak, this way about half of that. PROJ still splits each large layer over its threads.
+    std::vector<XY> xy;
     for (Job& job : jobs) {
-        const std::size_t n = job.clipped.points.size();
-        pack(job.clipped, std::span<const XY>(xy).subspan(offset, n), job.rings, *job.out);
-        offset += n;
+        t = Clock::now();
+        xy.resize(job.clipped.points.size());
+        projection.forward(job.clipped.points, xy);
+        scene.timings.project_ms += ms_since(t);
+        t = Clock::now();
+        pack(job.clipped, xy, job.rings, *job.out);
+        job.clipped = {};
+        scene.timings.pack_ms += ms_since(t);
     }
-    scene.timings.pack_ms = ms_since(t);
     return scene;
 }
 

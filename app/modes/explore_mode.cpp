@@ -125,6 +125,8 @@ public:
         int frames = 0;
         if (options_.frame_stats && options_.quit_after_frames)
             frame_ms_.reserve(static_cast<std::size_t>(*options_.quit_after_frames));
+        if (options_.frame_stats && options_.quit_after_frames)
+            moving_frame_ms_.reserve(static_cast<std::size_t>(*options_.quit_after_frames));
         while (running_) {
             const Clock::time_point frame_start = Clock::now();
             advance_clock();
@@ -140,7 +142,9 @@ public:
             save_settings_if_changed(false);
             if (options_.frame_stats) {
                 glFinish();
-                frame_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
+                const double ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
+                frame_ms_.push_back(ms);
+                if (view_moving()) moving_frame_ms_.push_back(ms);
             }
             ++frames;
             if (options_.quit_after_frames && frames >= *options_.quit_after_frames && !builder_.busy()) {
@@ -807,14 +811,18 @@ private:
     }
 
     // The first frames pay for shader compiles and the first scene; the figures are of the frames after them.
+    // Frames while the view moves (a drag or a flight) are also reported on their own.
     void print_frame_stats() {
         constexpr std::size_t kWarmUp = 10;
         if (frame_ms_.size() <= kWarmUp) return;
-        std::vector<double> steady(frame_ms_.begin() + kWarmUp, frame_ms_.end());
-        std::sort(steady.begin(), steady.end());
-        const double median = steady[steady.size() / 2];
-        const double p95 = steady[std::min(steady.size() - 1, steady.size() * 95 / 100)];
-        std::printf("frame-ms median %.2f p95 %.2f frames %zu\n", median, p95, steady.size());
+        const auto print = [](const char* what, std::vector<double> ms) {
+            std::sort(ms.begin(), ms.end());
+            const double median = ms[ms.size() / 2];
+            const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+            std::printf("%s median %.2f p95 %.2f frames %zu\n", what, median, p95, ms.size());
+        };
+        print("frame-ms", std::vector<double>(frame_ms_.begin() + kWarmUp, frame_ms_.end()));
+        if (!moving_frame_ms_.empty()) print("moving-frame-ms", moving_frame_ms_);
     }
 
     int save_screenshot(const std::filesystem::path& file) {
@@ -877,6 +885,7 @@ private:
     std::string language_ = "de";
     double press_x_ = 0, press_y_ = 0;
     std::vector<double> frame_ms_;
+    std::vector<double> moving_frame_ms_;
     MapStyle style_;
     std::optional<geo::Projection> projection_;  // the projection on screen, for the cursor's longitude/latitude
     ViewState view_;

@@ -4,9 +4,9 @@ namespace diplomap {
 
 void BasemapCache::draw(MapRenderer& renderer, const Camera& camera, const LayerSet& layers, const MapStyle& style,
                         float pixel_ratio) {
-    const Key key{camera.center.x, camera.center.y,      camera.pixels_per_metre, camera.width,
-                  camera.height,   layers,               renderer.generation(),   pixel_ratio,
-                  renderer.simplify_pixels()};
+    const Key key{camera.center.x,       camera.center.y, camera.pixels_per_metre,
+                  camera.width,          camera.height,   layers,
+                  renderer.generation(), pixel_ratio,     renderer.simplify_pixels()};
     const bool still = previous_ == key;
     previous_ = key;
     from_cache_ = false;
