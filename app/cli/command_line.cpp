@@ -28,6 +28,7 @@ struct RawArguments {
     RawViewArguments view;
     std::string view_story, frames, screenshot, view_time, window_size;
     bool frame_stats = false;
+    std::string drag_frames;
 
     RawViewArguments export_view;
     std::string export_story, out, size = "1920x1080", export_time, language = "de", date;
@@ -112,6 +113,11 @@ CliParse typed_explore(const RawArguments& raw) {
         options.screenshot = raw.screenshot;
     }
     options.frame_stats = raw.frame_stats;
+    if (!raw.drag_frames.empty()) {
+        const auto n = parse_count(raw.drag_frames, 1, 1'000'000);
+        if (!n) return bad_argument(where, "--drag-frames " + raw.drag_frames + ": expected a whole number >= 1");
+        options.drag_frames = *n;
+    }
     if (!raw.view_time.empty()) {
         options.seconds = parse_seconds(raw.view_time);
         if (!options.seconds)
@@ -173,6 +179,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     app.add_option("--quit-after-frames", raw.frames)->group("");
     app.add_option("--screenshot", raw.screenshot)->group("");
     app.add_flag("--frame-stats", raw.frame_stats)->group("");
+    app.add_option("--drag-frames", raw.drag_frames)->group("");
     app.add_option("--time", raw.view_time, "start the animation paused at this many seconds");
     app.add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT")->default_str("1280x800");
 

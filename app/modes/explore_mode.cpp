@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <array>
@@ -105,6 +106,7 @@ public:
         SceneResult first = builder_.build_now(request);
         if (!first.scene) return first.error;
         renderer_.upload(*first.mesh);
+        uploaded_request_ = first.request;
         world_ = first.scene->world;
         requested_ = request;
         story_view_.set_projection(*projection_);
@@ -132,6 +134,7 @@ public:
             advance_clock();
             poll_story();
             handle_events();
+            simulate_drag(frames);
             receive_scene();
             advance_flight();
             request_scene_if_needed();
@@ -145,6 +148,11 @@ public:
                 const double ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
                 frame_ms_.push_back(ms);
                 if (view_moving()) moving_frame_ms_.push_back(ms);
+                // The first frame after the hand lets go that shows the full scene again.
+                if (released_ && !view_moving() && uploaded_request_ == wanted_scene()) {
+                    settle_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - *released_).count();
+                    released_.reset();
+                }
             }
             ++frames;
             if (options_.quit_after_frames && frames >= *options_.quit_after_frames && !builder_.busy()) {
@@ -214,6 +222,21 @@ private:
         selection_.set_hovered(story_view_.pick(view_.camera, mouse_x_, mouse_y_, story_frame()));
     }
 
+    // Benchmarks (--drag-frames): from frame 20, a steady drag of 12 pixels a frame to the left, then a release.
+    void simulate_drag(int frame) {
+        constexpr int kFirst = 20;
+        if (options_.drag_frames <= 0 || frame < kFirst || frame > kFirst + options_.drag_frames) return;
+        if (frame == kFirst + options_.drag_frames) {
+            dragging_ = false;
+            moved_while_dragging_ = false;
+            released_ = Clock::now();
+            return;
+        }
+        dragging_ = true;
+        moved_while_dragging_ = true;
+        drag_view(view_, -12.0 * window_.pixel_ratio(), 0.0);
+    }
+
     // The view is moving under the user's hand or a flight: drawn coarser, and the full level is back on the
     // first frame after it rests (flat maps) or as soon as the worker has rebuilt it (the globe).
     bool view_moving() const { return moved_while_dragging_ || flight_.has_value(); }
@@ -251,6 +274,7 @@ private:
                                     result->scene->spec.custom != renderer_.scene_spec().custom;
         if (new_projection) start_cross_fade();
         renderer_.upload(*result->mesh);
+        uploaded_request_ = result->request;
         last_build_ms_ = result->build_ms;
         if (new_projection) {
             // Keep looking at the same place at the same relative zoom in the new projection.
@@ -823,6 +847,10 @@ private:
         };
         print("frame-ms", std::vector<double>(frame_ms_.begin() + kWarmUp, frame_ms_.end()));
         if (!moving_frame_ms_.empty()) print("moving-frame-ms", moving_frame_ms_);
+        if (settle_ms_) std::printf("settle-ms %.1f\n", *settle_ms_);
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        std::printf("peak-rss-mb %ld\n", usage.ru_maxrss / 1024);
     }
 
     int save_screenshot(const std::filesystem::path& file) {
@@ -886,6 +914,9 @@ private:
     double press_x_ = 0, press_y_ = 0;
     std::vector<double> frame_ms_;
     std::vector<double> moving_frame_ms_;
+    std::optional<Clock::time_point> released_;  // when a simulated drag let go, until the full scene shows
+    std::optional<double> settle_ms_;
+    SceneRequest uploaded_request_;
     MapStyle style_;
     std::optional<geo::Projection> projection_;  // the projection on screen, for the cursor's longitude/latitude
     ViewState view_;

@@ -16,6 +16,7 @@ struct ExploreOptions {
     std::optional<int> quit_after_frames;
     std::optional<std::filesystem::path> screenshot;
     bool frame_stats = false;       // print the median and p95 frame time at exit (benchmarks)
+    int drag_frames = 0;            // benchmarks: drag the map this many frames, as a hand would, then let go
     std::optional<double> seconds;  // start the animation clock here, paused (screenshots at a fixed time)
 };
 

@@ -9,6 +9,8 @@
 namespace diplomap {
 namespace {
 
+constexpr double kLevelKeepRatio = 0.67;
+
 struct LevelRange {
     std::size_t finest, coarsest;
 };
@@ -47,10 +49,19 @@ Mesh make_levels(const geo::ProjectedPaths& full, bool rings, bool simplify, Lev
     geo::KeptVertices kept = all_vertices(full);
     std::vector<float> significance;
     if (simplify && range.coarsest > 0) significance = geo::douglas_peucker_significance(full, rings);
+    std::size_t drawn = 0;  // vertices in the last level given vertices of its own
     for (std::size_t level = 0; level <= range.coarsest; ++level) {
         if (level > 0 && !significance.empty())
             kept = geo::keep_significant(full, significance, geo::kLevelTolerancesMetres[level], rings, &kept);
-        if (level >= range.finest) add_level(mesh, LevelPaths{full, kept});
+        if (level < range.finest) continue;
+        // A level that would keep most of the vertices of the one before costs memory and saves little drawing:
+        // it draws the finer level's vertices instead.
+        if (level > range.finest && static_cast<double>(kept.vertices.size()) > kLevelKeepRatio * drawn) {
+            mesh.levels.push_back(mesh.levels.back());
+            continue;
+        }
+        add_level(mesh, LevelPaths{full, kept});
+        drawn = kept.vertices.size();
     }
     return mesh;
 }

@@ -102,3 +102,26 @@ TEST_CASE("the window at UI scale 2 keeps the map visible", "[ui][window]") {
     // Larger text: the menu bar is about twice as tall, so its dark band reaches further down.
     CHECK(share(image, {0, 28, 400, 36}, dark) > 0.8);
 }
+
+TEST_CASE("a globe dragged by hand turns on a coarser scene and shows the full one after letting go", "[ui][window]") {
+    if (!std::getenv("DISPLAY")) {
+        WARN("no DISPLAY: run the tests under xvfb-run -a, as ctest does");
+        return;
+    }
+    test::TempDir dir;
+    // --drag-frames drags 12 pixels a frame from frame 20 on, then lets go; --frame-stats reports the frames drawn
+    // while moving and when the full scene was on screen again.
+    const auto result = run_viewer(
+        "--zoom 4 --window-size 800x600 --drag-frames 30 --quit-after-frames 90 --frame-stats --screenshot " +
+            (dir / "after.png").string(),
+        dir.path());
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::Contains("moving-frame-ms median"));
+    CHECK_THAT(result.output, Catch::Contains("frames 30\n"));
+    CHECK_THAT(result.output, Catch::Contains("settle-ms "));
+    CHECK_THAT(result.output, Catch::Contains("peak-rss-mb "));
+    auto image = test::read_png(dir / "after.png");
+    REQUIRE(std::holds_alternative<RgbaImage>(image));
+    CHECK(share(std::get<RgbaImage>(image), Region{250, 150, 550, 450}, map_colour) > 0.5);
+}
