@@ -232,10 +232,9 @@ int bench_turning(const std::filesystem::path& assets, const geo::Basemap& fine,
         }
         const std::string z = std::to_string(static_cast<int>(zoom));
         const std::string d(geo::detail_name(full)), coarse(geo::detail_name(geo::coarser(full)));
-        row(out,
-            ("turning the globe at zoom " + z + " (" + d + " view, " + coarse + " while turning): rebuild + frame")
-                .c_str(),
-            ms(percentile(frames, 0.5)), "<= 16 ms");
+        std::string what = "turning the globe at zoom " + z;
+        what.append(" (").append(d).append(" view, ").append(coarse).append(" while turning): rebuild + frame");
+        row(out, what.c_str(), ms(percentile(frames, 0.5)), "<= 16 ms");
         row(out, "  p95", ms(percentile(frames, 0.95)), "");
         row(out, ("  full " + d + " back after the drag stops: rebuild + frame (median)").c_str(),
             ms(percentile(back, 0.5)), "<= 200 ms");
