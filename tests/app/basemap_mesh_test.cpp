@@ -10,23 +10,13 @@
 #include <vector>
 
 #include "app/render/basemap_mesh.hpp"
+#include "projected_paths.hpp"
 
 using namespace diplomap;
 
 namespace {
 
-geo::ProjectedPaths one_path(const std::vector<float>& xy) {
-    geo::ProjectedPaths out;
-    out.xy = xy;
-    out.starts.push_back(static_cast<std::uint32_t>(xy.size() / 2));
-    geo::FloatBounds b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
-                       std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
-    for (std::size_t i = 0; i < xy.size(); i += 2)
-        b = {std::min(b.min_x, xy[i]), std::min(b.min_y, xy[i + 1]), std::max(b.max_x, xy[i]),
-             std::max(b.max_y, xy[i + 1])};
-    out.bounds.push_back(b);
-    return out;
-}
+geo::ProjectedPaths one_path(const std::vector<float>& xy) { return test::make_paths({xy}); }
 
 // A ring of n vertices round the origin with a jagged radius: concave everywhere, and self-intersecting when
 // `tangled` (every seventh vertex jumps across the centre).

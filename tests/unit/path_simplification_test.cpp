@@ -15,25 +15,13 @@
 #include "geo/path_simplification.hpp"
 #include "geo/projected_scene.hpp"
 #include "geo/projection.hpp"
+#include "projected_paths.hpp"
 
 namespace {
 
 using geo::ProjectedPaths;
 
-ProjectedPaths make_paths(const std::vector<std::vector<float>>& paths) {
-    ProjectedPaths out;
-    for (const auto& p : paths) {
-        out.xy.insert(out.xy.end(), p.begin(), p.end());
-        out.starts.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-        geo::FloatBounds b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
-                           std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
-        for (std::size_t i = 0; i < p.size(); i += 2)
-            b = {std::min(b.min_x, p[i]), std::min(b.min_y, p[i + 1]), std::max(b.max_x, p[i]),
-                 std::max(b.max_y, p[i + 1])};
-        out.bounds.push_back(b);
-    }
-    return out;
-}
+using diplomap::test::make_paths;
 
 double distance_to_segment(double px, double py, double ax, double ay, double bx, double by) {
     const double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
