@@ -33,6 +33,15 @@ bool covers_view(const std::vector<float>& ring, const Camera& camera) {
     return true;
 }
 
+// The ring of a convex fill's one fan (its centre, the ring, the ring's first vertex again); empty otherwise.
+std::vector<float> convex_outline(const FillMesh& mesh) {
+    if (!mesh.convex || mesh.levels.empty() || mesh.levels[0].counts.size() != 1) return {};
+    const auto first = static_cast<std::size_t>(mesh.levels[0].firsts[0]) + 1;
+    const auto count = static_cast<std::size_t>(mesh.levels[0].counts[0]) - 2;
+    return {mesh.vertices.begin() + static_cast<std::ptrdiff_t>(2 * first),
+            mesh.vertices.begin() + static_cast<std::ptrdiff_t>(2 * (first + count))};
+}
+
 bool intersects(const geo::FloatBounds& b, const geo::Bounds& view, double margin) {
     return b.max_x >= view.min_x - margin && b.min_x <= view.max_x + margin && b.max_y >= view.min_y - margin &&
            b.min_y <= view.max_y + margin;
@@ -83,16 +92,6 @@ void MapRenderer::upload_fill(FillLayer& layer, const FillMesh& mesh) {
                  GL_STATIC_DRAW);
     layer.levels = mesh.levels;
     layer.convex = mesh.convex;
-    if (&layer == &ocean_) {
-        ocean_outline_.clear();
-        if (mesh.convex && !mesh.levels.empty() && mesh.levels[0].counts.size() == 1) {
-            // The fan is the centre, the ring, and the ring's first vertex again.
-            const auto first = static_cast<std::size_t>(mesh.levels[0].firsts[0]) + 1;
-            const auto count = static_cast<std::size_t>(mesh.levels[0].counts[0]) - 2;
-            ocean_outline_.assign(mesh.vertices.begin() + static_cast<std::ptrdiff_t>(2 * first),
-                                  mesh.vertices.begin() + static_cast<std::ptrdiff_t>(2 * (first + count)));
-        }
-    }
     std::size_t most = 0;
     for (const FillMesh::Level& level : layer.levels) most = std::max(most, level.firsts.size());
     layer.visible_firsts.reserve(most);
@@ -108,6 +107,7 @@ void MapRenderer::upload_lines(LineLayer& layer, const LineMesh& mesh) {
 
 void MapRenderer::upload(const BasemapMesh& mesh) {
     upload_fill(ocean_, mesh.ocean);
+    ocean_outline_ = convex_outline(mesh.ocean);
     upload_fill(land_, mesh.land);
     upload_lines(borders_, mesh.borders);
     upload_lines(coast_, mesh.coast);

@@ -56,7 +56,7 @@ private:
     };
 
     MapRenderer() = default;
-    void upload_fill(FillLayer& layer, const FillMesh& mesh);
+    static void upload_fill(FillLayer& layer, const FillMesh& mesh);
     static void upload_lines(LineLayer& layer, const LineMesh& mesh);
     void set_camera_uniforms(GLuint program, const Camera& camera) const;
     void draw_fill(FillLayer& layer, const Camera& camera, const Rgba& color, float opacity);
