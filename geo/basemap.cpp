@@ -1,7 +1,11 @@
 #include "geo/basemap.hpp"
 
 #include <array>
+#include <filesystem>
+#include <fstream>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include <cmath>
@@ -61,6 +65,20 @@ BasemapLayer with_caps(LonLatPaths paths) {
     return layer;
 }
 
+// Why GDAL's FlatGeobuf driver refused a file, in words that say what to do; GDAL itself often says nothing.
+std::string why_not_flatgeobuf(const std::filesystem::path& file) {
+    constexpr const char* kFix = "; tools/convert-basemap.sh writes the basemap again";
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) return std::string("is a folder, not a FlatGeobuf file") + kFix;
+    if (std::filesystem::file_size(file, ec) == 0 && !ec) return std::string("is empty") + kFix;
+    char magic[3] = {};
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(magic, sizeof magic) || std::string_view(magic, sizeof magic) != "fgb")
+        return std::string("not a FlatGeobuf file (it does not start with FlatGeobuf's signature)") + kFix;
+    const std::string gdal = CPLGetLastErrorMsg();
+    return "not a readable FlatGeobuf file (" + (gdal.empty() ? std::string("GDAL cannot open it") : gdal) + ")" + kFix;
+}
+
 }  // namespace
 
 std::string_view detail_name(Detail d) {
@@ -84,7 +102,7 @@ std::variant<LonLatPaths, std::string> read_paths(const std::filesystem::path& f
     if (!std::filesystem::exists(file, ec)) return file.string() + ": basemap file not found";
     const char* drivers[] = {"FlatGeobuf", nullptr};
     GdalDatasetPtr ds(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!ds) return file.string() + ": not a readable FlatGeobuf file (" + CPLGetLastErrorMsg() + ")";
+    if (!ds) return file.string() + ": " + why_not_flatgeobuf(file);
     if (GDALDatasetGetLayerCount(ds.get()) < 1) return file.string() + ": holds no layer";
     OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
     LonLatPaths out;

@@ -98,6 +98,18 @@ ClipDomain custom_domain(const std::string& definition) {
     return ClipDomain::cut_meridian(center.lon, cylindrical_to_infinity ? kWebMercatorMaxLat : 90.0);
 }
 
+// PROJ often answers a code it does not know with "Unknown error (code 4096)"; say what that means here.
+std::string why_proj_refused(PJ_CONTEXT* ctx, const std::string& text) {
+    const int code = proj_context_errno(ctx);
+    std::string said = proj_context_errno_string(ctx, code);
+    if (said.rfind("Unknown error", 0) != 0) return said;
+    const auto colon = text.find(':');
+    const bool looks_like_code = colon != std::string::npos && colon > 0 && colon + 1 < text.size() &&
+                                 text.find_first_not_of("0123456789", colon + 1) == std::string::npos;
+    if (looks_like_code) return "PROJ's database has no CRS with that code";
+    return "PROJ reads it neither as a CRS nor as a PROJ string";
+}
+
 }  // namespace
 
 std::span<const std::string_view> projection_names() { return kNames; }
@@ -156,8 +168,7 @@ std::variant<Projection, std::string> Projection::create(const ProjectionSpec& s
         proj_log_level(ctx.get(), PJ_LOG_NONE);
         ProjPtr crs(proj_create(ctx.get(), spec.custom.c_str()));
         if (!crs)
-            return "cannot use '" + spec.custom +
-                   "' as a projection: " + proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get()));
+            return "cannot use '" + spec.custom + "' as a projection: " + why_proj_refused(ctx.get(), spec.custom);
         const PJ_TYPE type = proj_get_type(crs.get());
         if (type == PJ_TYPE_PROJECTED_CRS) {
             const char* s = proj_as_proj_string(ctx.get(), crs.get(), PJ_PROJ_5, nullptr);

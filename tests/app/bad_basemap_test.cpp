@@ -37,7 +37,7 @@ void replace_with(const fs::path& file, const fs::path& source) {
 
 const BasemapCase cases[] = {
     {"empty land", [](const fs::path& b) { cut(b / "land-110m.fgb", 0); },
-     "diplomap: {b}/land-110m.fgb: not a readable FlatGeobuf file ()"},
+     "diplomap: {b}/land-110m.fgb: is empty; tools/convert-basemap.sh writes the basemap again"},
     {"signature only", [](const fs::path& b) { cut(b / "land-110m.fgb", 8); },
      "diplomap: {b}/land-110m.fgb: holds no layer"},
     {"header cut", [](const fs::path& b) { cut(b / "land-110m.fgb", 1000); },
@@ -47,13 +47,16 @@ const BasemapCase cases[] = {
     {"last byte missing", [](const fs::path& b) { cut(b / "coast-110m.fgb", fs::file_size(b / "coast-110m.fgb") - 1); },
      "diplomap: {b}/coast-110m.fgb: cannot read features (Fatal error parsing feature)"},
     {"signature corrupt", [](const fs::path& b) { overwrite(b / "borders-110m.fgb", 0, "XXXX"); },
-     "diplomap: {b}/borders-110m.fgb: not a readable FlatGeobuf file ()"},
+     "diplomap: {b}/borders-110m.fgb: not a FlatGeobuf file (it does not start with FlatGeobuf's signature); "
+     "tools/convert-basemap.sh writes the basemap again"},
     {"coordinates corrupt", [](const fs::path& b) { overwrite(b / "land-110m.fgb", 30000, std::string(2000, '\xff')); },
      "diplomap: {b}/land-110m.fgb: feature 0 is not a polygon in longitude/latitude degrees"},
     {"a PNG", [](const fs::path& b) { replace_with(b / "land-110m.fgb", bad_basemaps / "png-image.fgb"); },
-     "diplomap: {b}/land-110m.fgb: not a readable FlatGeobuf file ()"},
+     "diplomap: {b}/land-110m.fgb: not a FlatGeobuf file (it does not start with FlatGeobuf's signature); "
+     "tools/convert-basemap.sh writes the basemap again"},
     {"GeoJSON", [](const fs::path& b) { replace_with(b / "land-110m.fgb", bad_basemaps / "geojson-text.fgb"); },
-     "diplomap: {b}/land-110m.fgb: not a readable FlatGeobuf file ()"},
+     "diplomap: {b}/land-110m.fgb: not a FlatGeobuf file (it does not start with FlatGeobuf's signature); "
+     "tools/convert-basemap.sh writes the basemap again"},
     {"lines where polygons belong", [](const fs::path& b) { replace_with(b / "land-110m.fgb", b / "coast-110m.fgb"); },
      "diplomap: {b}/land-110m.fgb: feature 0 is not a polygon in longitude/latitude degrees"},
     {"polygons where lines belong", [](const fs::path& b) { replace_with(b / "coast-110m.fgb", b / "land-110m.fgb"); },
@@ -80,7 +83,8 @@ const BasemapCase cases[] = {
          fs::remove(b / "coast-110m.fgb");
          fs::create_directory(b / "coast-110m.fgb");
      },
-     "diplomap: {b}/coast-110m.fgb: not a readable FlatGeobuf file ()"},
+     "diplomap: {b}/coast-110m.fgb: is a folder, not a FlatGeobuf file; tools/convert-basemap.sh writes the basemap "
+     "again"},
     {"no land at all", [](const fs::path& b) { fs::remove(b / "land-110m.fgb"); },
      "diplomap: --assets assets: no basemap/land-110m.fgb there"},
 };

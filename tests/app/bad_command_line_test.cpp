@@ -81,7 +81,8 @@ const BadCommandLine export_cases[] = {
      "coast, graticule, routes, arcs, markers, labels, title, legend"},
     {"export --out map.png --detail 10", "diplomap export: --detail 10: expected 110m, 50m or 10m"},
     {"export --out map.png -p EPSG:99999",
-     "diplomap export: --projection EPSG:99999: cannot use 'EPSG:99999' as a projection: Unknown error (code 4096)"},
+     "diplomap export: --projection EPSG:99999: cannot use 'EPSG:99999' as a projection: PROJ's database has no CRS "
+     "with that code"},
     {"export --out map.png one two", "diplomap: The following argument was not expected: two"},
 };
 
