@@ -3,6 +3,8 @@
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <gdal.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,6 +41,22 @@ std::string gdal_error(const std::string& fallback) {
     return (msg && *msg) ? std::string(msg) : fallback;
 }
 
+// libpng says "Write Error" and libtiff reports its last internal error when the system refuses a write; the
+// system's reason is what a user can act on. Called with the partial file still on disk.
+std::string write_failure_cause(const std::filesystem::path& partial, const std::string& gdal_said) {
+    std::error_code ec;
+    const auto written = std::filesystem::file_size(partial, ec);
+    if (ec) return gdal_said;  // not even created: the file system refused it, and GDAL's message says so
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && written >= limit.rlim_cur)
+        return std::strerror(EFBIG);
+    struct statvfs disk {};
+    if (::statvfs(partial.parent_path().empty() ? "." : partial.parent_path().c_str(), &disk) == 0 &&
+        disk.f_bavail == 0)
+        return std::strerror(ENOSPC);
+    return gdal_said;
+}
+
 // Wraps the caller's pixels in a MEM dataset without copying them.
 GdalDatasetPtr memory_dataset(int width, int height, std::span<const std::uint8_t> rgba) {
     GDALDriverH mem = GDALGetDriverByName("MEM");
@@ -69,8 +87,14 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) {
 std::optional<std::string> check_writable(const std::filesystem::path& file) {
     const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
     std::error_code ec;
-    if (!std::filesystem::is_directory(folder, ec))
+    if (!std::filesystem::is_directory(folder, ec)) {
+        // The nearest part of the path that is there says what is wrong: a file where a folder should be.
+        for (std::filesystem::path part = folder; !part.empty() && part != part.parent_path();
+             part = part.parent_path())
+            if (std::filesystem::exists(part, ec) && !std::filesystem::is_directory(part, ec))
+                return file.string() + ": '" + part.string() + "' is a file, not a folder";
         return file.string() + ": folder '" + folder.string() + "' does not exist";
+    }
     if (std::filesystem::is_directory(file, ec)) return file.string() + ": is a folder";
     if (::access(folder.c_str(), W_OK) != 0)
         return file.string() + ": cannot write in '" + folder.string() + "' (" + std::strerror(errno) + ")";
@@ -127,7 +151,7 @@ std::optional<std::string> write_rgba_image(const std::filesystem::path& file, i
         ok = ok && CPLGetLastErrorType() < CE_Failure;
     }
     if (!ok) {
-        const std::string error = gdal_error("GDAL could not write the file");
+        const std::string error = write_failure_cause(temp, gdal_error("GDAL could not write the file"));
         remove_quietly(temp);
         remove_quietly(aux_of(temp));
         return file.string() + ": " + error;
