@@ -601,13 +601,25 @@ std::optional<std::pair<double, double>> hidden_part(Vec3 a, Vec3 b) {
 
 // An arc lifted to real height above the globe: each vertex a 3D point, each segment a straight chord, cut
 // exactly where a chord passes behind the earth's disk.
-std::vector<LinePiece> globe_arc_pieces(const GroundTrack& track, double lift_m, const ViewFrame& view) {
+// `lean_rad` tilts the lift from straight up towards the great circle's pole (a side of the arc's plane).
+std::vector<LinePiece> globe_arc_pieces(const GroundTrack& track, double lift_m, double lean_rad,
+                                        const ViewFrame& view) {
     const std::vector<TrackVertex>& v = track.vertices();
     std::vector<Vec3> p(v.size());
+    Vec3 pole{};
+    if (!v.empty() && lean_rad != 0) {
+        const Vec3 a = view.unit(v.front().ground), b = view.unit(v.back().ground);
+        const Vec3 c{a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
+        // Ends at the same or opposite points have no one plane: such an arc is lifted straight up.
+        if (const double n = std::sqrt(dot(c, c)); n > 1e-9) pole = {c.x / n, c.y / n, c.z / n};
+    }
+    const double up = std::cos(lean_rad), side = std::sin(lean_rad);
     for (std::size_t i = 0; i < v.size(); ++i) {
         const Vec3 u = view.unit(v[i].ground);
-        const double r = R + lift_m * std::sin(std::numbers::pi * v[i].along);
-        p[i] = {u.x * r, u.y * r, u.z * r};
+        const double h = lift_m * std::sin(std::numbers::pi * v[i].along);
+        const bool leans = pole.x != 0 || pole.y != 0 || pole.z != 0;
+        const double hu = leans ? h * up : h, hs = leans ? h * side : 0.0;
+        p[i] = {u.x * (R + hu) + pole.x * hs, u.y * (R + hu) + pole.y * hs, u.z * (R + hu) + pole.z * hs};
     }
     std::vector<LinePiece> pieces;
     bool open = false;
@@ -788,10 +800,13 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
         StoryLine line{
             StoryLineSource::relation, i, 0.0, 0.0, static_cast<std::uint32_t>(geometry.pieces.path_count()), 0};
         // Each further arc between the same two places is lifted higher; only arcs that are drawn count.
+        const int k = earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
         auto lift_for = [&](double length_m) {
-            const int k = earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
             return options.lift_per_length * length_m * (1.0 + options.lift_step * k);
         };
+        // The first arc stands straight up; further ones lean to alternate sides, a step further each pair.
+        const int pair = (k + 1) / 2;  // 0, 1, 1, 2, 2, ...
+        const double lean = options.lean_step_rad * pair * (k % 2 == 1 ? 1.0 : -1.0);
         auto segments = [&](const GreatCircle& circle) {
             const std::size_t finest = segment_count(circle.arc_deg(), options.max_segment_deg, kMinArcSegments);
             if (!(options.pixels_per_metre > 0) || !(options.tolerance_px > 0) || options.pixels_per_metre >= full)
@@ -809,7 +824,7 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
             ++earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
             append_pieces(
                 geometry, line,
-                globe ? globe_arc_pieces(track, line.lift_m, view) : flat_pieces(projection, track, line.lift_m));
+                globe ? globe_arc_pieces(track, line.lift_m, lean, view) : flat_pieces(projection, track, line.lift_m));
         }
         geometry.lines.push_back(line);
     }

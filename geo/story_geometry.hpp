@@ -58,6 +58,10 @@ struct StoryGeometryOptions {
     double tolerance_px = 0.2;
     double lift_per_length = 0.15;  // greatest lift as a share of the arc's ground length
     double lift_step = 0.35;        // each further relation between the same two places is lifted this much more
+    // On the globe each further relation between the same two places also leans to alternate sides of the first
+    // by this much more (radians): lifted straight up, arcs whose great circle passes through the view centre
+    // would project onto one line whatever their heights.
+    double lean_step_rad = 0.45;
 };
 
 // The scale beyond which `options` densify every arc at max_segment_deg anyway: zooming in further changes nothing,

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <numbers>
 #include <optional>
 #include <random>
@@ -325,16 +326,29 @@ TEST_CASE("arcs on the globe draw nothing over the earth's disk from behind it",
     constexpr double tolerance = 2000.0;  // chords and float rounding: a 1-degree chord sags about 270 m
     std::string problem;
     bool rises_beyond_limb = false;
+    // The n-th arc between two places (from 0) leans to alternate sides of their great circle's plane by
+    // 0.45 rad more each pair: 0, +0.45, -0.45, +0.9, ...
+    std::map<std::pair<std::size_t, std::size_t>, int> earlier;
     for (std::size_t i = 0; i < story.relations.size() && problem.empty(); ++i) {
         const geo::Relation& r = story.relations[i];
         if (!has_arc(r)) continue;
         const LonLat from = place_of(r.from_place), to = place_of(r.to_place);
         const double lift = g.lines[i].lift_m;
+        const int n = earlier[std::minmax(r.from_place, r.to_place)]++;
+        const int pair = (n + 1) / 2;
+        const double lean = 0.45 * pair * (n % 2 == 1 ? 1.0 : -1.0);
+        const Vec3 a0 = view(center, geo::to_unit_vector(from), 1.0), b0 = view(center, geo::to_unit_vector(to), 1.0);
+        Vec3 pole{a0.y * b0.z - a0.z * b0.y, a0.z * b0.x - a0.x * b0.z, a0.x * b0.y - a0.y * b0.x};
+        const double pole_length = std::sqrt(geo::dot(pole, pole));
+        pole = {pole.x / pole_length, pole.y / pole_length, pole.z / pole_length};
         for (const Piece& piece : pieces_of(g, i)) {
             std::vector<double> z;
             for (std::size_t v = 0; v < piece.xy.size(); ++v) {
                 const double a = piece.along[v];
-                const Vec3 p = view(center, slerp(from, to, a), R + lift * std::sin(std::numbers::pi * a));
+                const double h = lift * std::sin(std::numbers::pi * a);
+                const Vec3 up = view(center, slerp(from, to, a), R + h * std::cos(lean));
+                const Vec3 p{up.x + h * std::sin(lean) * pole.x, up.y + h * std::sin(lean) * pole.y,
+                             up.z + h * std::sin(lean) * pole.z};
                 z.push_back(p.z);
                 std::ostringstream where;
                 where << r.id << " vertex " << v << " along " << a << " at (" << piece.xy[v].x << ", " << piece.xy[v].y
@@ -633,4 +647,43 @@ TEST_CASE("beyond full detail, arcs are densified at max_segment_deg as without 
         CHECK(adapted.along.size() == fine.along.size());
         CHECK(adapted.pieces.xy == fine.pieces.xy);
     }
+}
+
+TEST_CASE("arcs between the same two places stay apart on a globe centred on one of them", "[story][geometry]") {
+    // Centred on one end, the great circle to the other passes through the view centre: arcs lifted straight up
+    // would all project onto one line. Each further arc leans to a side, so their tops must stand apart.
+    const geo::Story& story = bundled_story();
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> arcs;
+    for (std::size_t i = 0; i < story.relations.size(); ++i)
+        if (has_arc(story.relations[i]))
+            arcs[std::minmax(story.relations[i].from_place, story.relations[i].to_place)].push_back(i);
+    std::size_t pairs_checked = 0;
+    for (const auto& [places, lines] : arcs) {
+        if (lines.size() < 2) continue;
+        const Projection projection = make("ortho", place_of(places.first));
+        const StoryGeometry g = geo::build_story_geometry(story, projection);
+        // Each arc's top: its projected vertex nearest halfway along.
+        std::vector<XY> tops;
+        for (const std::size_t line : lines) {
+            std::optional<XY> top;
+            double best = 1.0;
+            for (const Piece& piece : pieces_of(g, line))
+                for (std::size_t v = 0; v < piece.xy.size(); ++v)
+                    if (std::abs(piece.along[v] - 0.5) < best) {
+                        best = std::abs(piece.along[v] - 0.5);
+                        top = piece.xy[v];
+                    }
+            if (top && best < 0.05) tops.push_back(*top);
+        }
+        if (tops.size() < 2) continue;  // the far end behind the globe: nothing to tell apart
+        const double length = g.lines[lines.front()].ground_length_m;
+        for (std::size_t a = 0; a < tops.size(); ++a)
+            for (std::size_t b = a + 1; b < tops.size(); ++b) {
+                INFO(story.places[places.first].id << " - " << story.places[places.second].id << ": arcs " << a
+                                                   << " and " << b);
+                CHECK(distance(tops[a], tops[b]) > 0.05 * length);
+            }
+        ++pairs_checked;
+    }
+    CHECK(pairs_checked >= 1);
 }
