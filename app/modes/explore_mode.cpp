@@ -705,7 +705,7 @@ private:
             draw_layers_panel(&story, legend_, {settings_.layers, settings_.relation_kinds}, panel_language,
                               settings_.panels.layers, rects_);
             article_panel_.draw(story, story_version_, selection_, settings_.article_language, settings_.panels.article,
-                                rects_);
+                                rects_, panel_language);
             draw_people_panel(story, selection_, panel_language, focus_person_, settings_.panels.people, rects_);
             if (!io.WantCaptureMouse) draw_story_tooltip(story, selection_.selection().hovered, language_);
         } else {

@@ -11,6 +11,7 @@ namespace diplomap {
 namespace {
 
 const char* kLanguageNames[] = {"Original (Deutsch)", "English", "Both"};
+const char* kLanguageNamesGerman[] = {"Original (Deutsch)", "Englisch", "Beides"};
 
 bool added_relation_of(const geo::Story& story, std::size_t excerpt) {
     for (const geo::Relation& r : story.relations)
@@ -103,7 +104,7 @@ void ArticlePanel::lay_out_full_text(const geo::Story& story, float wrap_width) 
     }
 }
 
-void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& language) {
+void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& language, bool german) {
     const bool original = language != ArticleLanguage::translation;
     const bool translated = language != ArticleLanguage::original;
     ImGui::PushTextWrapPos(0.0F);
@@ -121,7 +122,8 @@ void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& languag
     int choice = static_cast<int>(language);
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine();
-        if (ImGui::RadioButton(kLanguageNames[i], &choice, i)) language = static_cast<ArticleLanguage>(choice);
+        const char* name = german ? kLanguageNamesGerman[i] : kLanguageNames[i];
+        if (ImGui::RadioButton(name, &choice, i)) language = static_cast<ArticleLanguage>(choice);
     }
 }
 
@@ -239,7 +241,8 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
 }
 
 void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, geo::SelectionModel& selection,
-                        ArticleLanguage& language, bool& open, PanelRects& rects) {
+                        ArticleLanguage& language, bool& open, PanelRects& rects, std::string_view panel_language) {
+    const bool de = panel_language == "de";
     if (story_version != story_version_) rebuild(story, story_version);
     if (auto request = selection.take_scroll_request()) {
         scroll_to_ = request;
@@ -247,20 +250,20 @@ void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, ge
     }
     if (!open) return;
     place_panel_first_time(Panel::article);
-    if (!ImGui::Begin("Article###article", &open)) {
+    if (!ImGui::Begin(de ? "Artikel###article" : "Article###article", &open)) {
         report_panel_rect(rects, Panel::article);
         ImGui::End();
         return;
     }
     report_panel_rect(rects, Panel::article);
-    draw_header(story, language);
+    draw_header(story, language, de);
     if (ImGui::BeginTabBar("article-tabs")) {
-        if (ImGui::BeginTabItem("Excerpts")) {
+        if (ImGui::BeginTabItem(de ? "Auszüge###excerpts" : "Excerpts###excerpts")) {
             if (ImGui::BeginChild("excerpts", ImVec2(0, 0), false)) draw_excerpts(story, selection, language);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Full article")) {
+        if (ImGui::BeginTabItem(de ? "Ganzer Artikel###full-text" : "Full article###full-text")) {
             if (ImGui::BeginChild("full-text", ImVec2(0, 0), false)) draw_full_text(story, selection);
             ImGui::EndChild();
             ImGui::EndTabItem();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/modes/settings.hpp"
@@ -17,9 +18,10 @@ namespace diplomap {
 
 class ArticlePanel {
 public:
-    // `story_version` changes whenever the story is replaced, so cached layouts are rebuilt.
+    // `story_version` changes whenever the story is replaced, so cached layouts are rebuilt. `panel_language`
+    // ("de" or "en") is the language of the panel's own words, as for the other panels.
     void draw(const geo::Story& story, std::uint64_t story_version, geo::SelectionModel& selection,
-              ArticleLanguage& language, bool& open, PanelRects& rects);
+              ArticleLanguage& language, bool& open, PanelRects& rects, std::string_view panel_language = "en");
 
     // Where an excerpt stood in the Excerpts tab in the last frame it was drawn (screen points); for tests.
     [[nodiscard]] std::optional<PanelRect> excerpt_rect(std::size_t excerpt) const {
@@ -40,7 +42,7 @@ private:
     };
     void rebuild(const geo::Story& story, std::uint64_t story_version);
     void lay_out_full_text(const geo::Story& story, float wrap_width);
-    void draw_header(const geo::Story& story, ArticleLanguage& language);
+    void draw_header(const geo::Story& story, ArticleLanguage& language, bool german);
     void draw_excerpts(const geo::Story& story, geo::SelectionModel& selection, ArticleLanguage language);
     void draw_full_text(const geo::Story& story, geo::SelectionModel& selection);
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // tests only: a window's full name
 #include "../bundled_story.hpp"
 
 #include <filesystem>
@@ -349,4 +350,21 @@ TEST_CASE("a person found by search opens in the People panel at their place", "
     CHECK(selection.selection().selected == StoryItem{StoryItem::Kind::place, moscow});
     CHECK_FALSE(focus_person);  // the People panel took it
     CHECK(rects[Panel::people].shown);
+}
+
+TEST_CASE("the article panel speaks the panels' language", "[ui]") {
+    for (const char* language : {"de", "en"}) {
+        INFO(language);
+        UiHarness ui;
+        geo::SelectionModel selection;
+        ArticlePanel panel;
+        ArticleLanguage article_language = ArticleLanguage::original;
+        bool open = true;
+        PanelRects rects;
+        ui.frames(2, [&] { panel.draw(bundled_story(), 1, selection, article_language, open, rects, language); });
+        // The window's full name holds the title shown; "###article" keeps its identity across languages.
+        const ImGuiWindow* window = ImGui::FindWindowByName("###article");
+        REQUIRE(window != nullptr);
+        CHECK(std::string(window->Name) == (language == std::string("de") ? "Artikel###article" : "Article###article"));
+    }
 }
