@@ -3,19 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "app/cli/command_line.hpp"
 #include "fuzz/fuzz_inputs.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 void replay(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string bytes = diplomap::test::read_file(file);
     const auto arguments = diplomap::fuzz::split_arguments(bytes);
     std::vector<const char*> argv;
     argv.reserve(arguments.size());

@@ -5,11 +5,11 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "../test_files.hpp"
 #include "test_support.hpp"
 
 namespace diplomap::test {
@@ -56,16 +56,6 @@ inline std::vector<std::string> entries_below(const std::filesystem::path& folde
         entries.push_back(std::filesystem::relative(it->path(), folder).string());
     std::sort(entries.begin(), entries.end());
     return entries;
-}
-
-inline std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-inline void write_file(const std::filesystem::path& path, std::string_view content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
 }
 
 inline std::string replace_all(std::string text, std::string_view from, std::string_view to) {

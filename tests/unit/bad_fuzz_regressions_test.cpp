@@ -3,20 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "fuzz/fuzz_inputs.hpp"
 #include "geo/story_loader.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using diplomap::test::read_file;
 
 namespace {
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 void replay(const std::string& bytes) {
     const auto input = diplomap::fuzz::split_story_input(bytes);
@@ -37,7 +33,7 @@ TEST_CASE("saved story fuzzer findings load without crashing and consistently", 
          fs::directory_iterator(fs::path(DIPLOMAP_FUZZ_DIR) / "regressions" / "story")) {
         if (!entry.is_regular_file() || entry.path().filename() == "README.md") continue;
         INFO(entry.path().filename().string());
-        replay(read_all(entry.path()));
+        replay(read_file(entry.path()));
         ++replayed;
     }
     SUCCEED(replayed << " findings replayed");
@@ -45,14 +41,14 @@ TEST_CASE("saved story fuzzer findings load without crashing and consistently", 
 
 TEST_CASE("the story fuzzer's seeds replay the same way", "[story][fuzz]") {
     const fs::path data = DIPLOMAP_TEST_DATA;
-    const std::string good_json = read_all(data / "stories" / "good-minimal" / "story.json");
-    const std::string good_article = read_all(data / "stories" / "good-minimal" / "article.txt");
+    const std::string good_json = read_file(data / "stories" / "good-minimal" / "story.json");
+    const std::string good_article = read_file(data / "stories" / "good-minimal" / "article.txt");
     replay(good_json + '\0' + good_article);
     for (const fs::directory_entry& entry : fs::directory_iterator(data / "articles" / "bad"))
-        replay(good_json + '\0' + read_all(entry.path()));
-    const std::string shared_article = read_all(data / "stories" / "bad" / "article.txt");
+        replay(good_json + '\0' + read_file(entry.path()));
+    const std::string shared_article = read_file(data / "stories" / "bad" / "article.txt");
     for (const fs::directory_entry& entry : fs::directory_iterator(data / "stories" / "bad")) {
         if (!entry.is_directory()) continue;
-        replay(read_all(entry.path() / "story.json") + '\0' + shared_article);
+        replay(read_file(entry.path() / "story.json") + '\0' + shared_article);
     }
 }

@@ -12,29 +12,17 @@
 
 #include "geo/story_loader.hpp"
 #include "geo/story_watch.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using diplomap::test::read_file;
+using diplomap::test::save_by_rename;
 using namespace std::chrono_literals;
 
 namespace {
 
 const fs::path data = fs::path(DIPLOMAP_TEST_DATA);
 const fs::path good_minimal = data / "stories" / "good-minimal";
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// How most editors save: a new file renamed over the old one.
-void save_by_rename(const fs::path& path, const std::string& content) {
-    const fs::path temporary = path.string() + ".swp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    }
-    fs::rename(temporary, path);
-}
 
 class ScratchDir {
 public:
@@ -120,14 +108,14 @@ TEST_CASE("each bad story saved over a good one keeps the good story and reports
         WatchedStory watched;
         // The article first where the case has its own (the loader reads it only when story.json names it).
         if (fs::exists(entry.path() / "article.txt"))
-            save_by_rename(watched.folder / "article.txt", read_all(entry.path() / "article.txt"));
-        save_by_rename(watched.folder / "story.json", read_all(entry.path() / "story.json"));
+            save_by_rename(watched.folder / "article.txt", read_file(entry.path() / "article.txt"));
+        save_by_rename(watched.folder / "story.json", read_file(entry.path() / "story.json"));
         watched.poll();
         watched.check_holds_good_story_and_reports_the_problems();
 
         // The author fixes it: the next good save replaces story and problems alike.
-        save_by_rename(watched.folder / "article.txt", read_all(good_minimal / "article.txt"));
-        save_by_rename(watched.folder / "story.json", read_all(good_minimal / "story.json"));
+        save_by_rename(watched.folder / "article.txt", read_file(good_minimal / "article.txt"));
+        save_by_rename(watched.folder / "story.json", read_file(good_minimal / "story.json"));
         watched.poll();
         CHECK(watched.watcher->problems().empty());
         CHECK(watched.watcher->story().has_value());
@@ -142,11 +130,11 @@ TEST_CASE("each bad article saved over a good one keeps the good story and repor
         INFO("bad article " << entry.path().filename().string());
         ++cases;
         WatchedStory watched;
-        save_by_rename(watched.folder / "article.txt", read_all(entry.path()));
+        save_by_rename(watched.folder / "article.txt", read_file(entry.path()));
         watched.poll();
         watched.check_holds_good_story_and_reports_the_problems();
 
-        save_by_rename(watched.folder / "article.txt", read_all(good_minimal / "article.txt"));
+        save_by_rename(watched.folder / "article.txt", read_file(good_minimal / "article.txt"));
         watched.poll();
         CHECK(watched.watcher->problems().empty());
     }

@@ -7,27 +7,19 @@
 #include <unistd.h>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "geo/story_loader.hpp"
 #include "geo/text_collapsed.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using diplomap::test::read_file;
+using diplomap::test::write_file;
 
 namespace {
 
 const fs::path stories_dir = fs::path(DIPLOMAP_TEST_DATA) / "stories";
-
-std::string read_text_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_text_file(const fs::path& path, std::string_view content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-}
 
 // A fresh directory, removed with everything in it when the test ends.
 using diplomap::test::TempDir;
@@ -49,7 +41,7 @@ TEST_CASE("good-minimal fixture loads with every reference resolved", "[story]")
 
     CHECK(story.source_file == stories_dir / "good-minimal" / "story.json");
     CHECK(story.article_file == stories_dir / "good-minimal" / "article.txt");
-    CHECK(story.article_text == read_text_file(stories_dir / "good-minimal" / "article.txt"));
+    CHECK(story.article_text == read_file(stories_dir / "good-minimal" / "article.txt"));
     CHECK(story.meta.language == "de");
     CHECK(story.meta.title.get("en") == "Kim travels to Russia");
     CHECK(story.meta.title.get("fr") == "Kim reist nach Russland");  // falls back to the story language
@@ -303,13 +295,13 @@ namespace {
 
 // The good fixture's story.json with `change` applied, written next to a copy of its article.
 fs::path write_variant(const TempDir& dir, const std::string& story_json) {
-    write_text_file(dir.path() / "story.json", story_json);
+    write_file(dir.path() / "story.json", story_json);
     fs::copy_file(stories_dir / "good-minimal" / "article.txt", dir.path() / "article.txt",
                   fs::copy_options::overwrite_existing);
     return dir.path();
 }
 
-std::string good_story_json() { return read_text_file(stories_dir / "good-minimal" / "story.json"); }
+std::string good_story_json() { return read_file(stories_dir / "good-minimal" / "story.json"); }
 
 }  // namespace
 
@@ -334,12 +326,12 @@ TEST_CASE("a 10 MB string is reported at its position and the rest is still chec
 TEST_CASE("deeply nested input is refused without recursion", "[story]") {
     TempDir dir;
     SECTION("100000 nested arrays") {
-        write_text_file(dir.path() / "story.json", std::string(100000, '[') + std::string(100000, ']'));
+        write_file(dir.path() / "story.json", std::string(100000, '[') + std::string(100000, ']'));
     }
     SECTION("100000 nested objects, unterminated") {
         std::string json;
         for (int i = 0; i < 100000; ++i) json += "{\"a\":";
-        write_text_file(dir.path() / "story.json", json);
+        write_file(dir.path() / "story.json", json);
     }
     const geo::StoryLoad load = geo::load_story(dir.path());
     REQUIRE(load.problems.size() == 1);
@@ -351,7 +343,7 @@ TEST_CASE("deeply nested input is refused without recursion", "[story]") {
 TEST_CASE("files over the size limit are refused unread", "[story]") {
     TempDir dir;
     const fs::path story = dir.path() / "story.json";
-    write_text_file(story, "");
+    write_file(story, "");
     fs::resize_file(story, geo::max_story_file_bytes + 1);  // sparse: costs no disk
     SECTION("story.json") {
         const geo::StoryLoad load = geo::load_story(dir.path());
@@ -372,7 +364,7 @@ TEST_CASE("files over the size limit are refused unread", "[story]") {
 
 TEST_CASE("an article that is a directory is reported", "[story]") {
     TempDir dir;
-    write_text_file(dir.path() / "story.json", good_story_json());
+    write_file(dir.path() / "story.json", good_story_json());
     fs::create_directory(dir.path() / "article.txt");
     const geo::StoryLoad load = geo::load_story(dir.path());
     REQUIRE(load.problems.size() == 1);
@@ -382,7 +374,7 @@ TEST_CASE("an article that is a directory is reported", "[story]") {
 
 TEST_CASE("load_story_from_text checks text in memory", "[story]") {
     const std::string json = good_story_json();
-    const std::string article = read_text_file(stories_dir / "good-minimal" / "article.txt");
+    const std::string article = read_file(stories_dir / "good-minimal" / "article.txt");
     const geo::StoryLoad good = geo::load_story_from_text(json, article, "memory/story.json");
     INFO(all_problems(good));
     REQUIRE(good.story.has_value());
@@ -397,7 +389,7 @@ TEST_CASE("load_story_from_text checks text in memory", "[story]") {
 
 TEST_CASE("a story cut off anywhere is reported, never crashes", "[story]") {
     const std::string json = good_story_json();
-    const std::string article = read_text_file(stories_dir / "good-minimal" / "article.txt");
+    const std::string article = read_file(stories_dir / "good-minimal" / "article.txt");
     for (std::size_t length = 0; length < json.size(); length += 7) {
         const geo::StoryLoad load = geo::load_story_from_text(json.substr(0, length), article, "cut.json");
         INFO("cut at " << length);
@@ -408,7 +400,7 @@ TEST_CASE("a story cut off anywhere is reported, never crashes", "[story]") {
 
 TEST_CASE("every single-byte corruption of a story is handled", "[story]") {
     const std::string json = good_story_json();
-    const std::string article = read_text_file(stories_dir / "good-minimal" / "article.txt");
+    const std::string article = read_file(stories_dir / "good-minimal" / "article.txt");
     const char replacements[] = {'\0', '"', '{', ']', ',', '\xff', '9', '\n'};
     std::size_t rejected = 0;
     for (std::size_t at = 0; at < json.size(); at += 5) {
@@ -428,7 +420,7 @@ TEST_CASE("excerpt ranges survive Unicode whitespace in the article", "[story]")
     const std::size_t at = json.find(excerpt);
     REQUIRE(at != std::string::npos);
     json.replace(at, excerpt.size(), R"({"id": "second-meeting", "text": "stattfindet, bleibt offen",)");
-    const std::string article = read_text_file(stories_dir / "good-minimal" / "article.txt");
+    const std::string article = read_file(stories_dir / "good-minimal" / "article.txt");
     const geo::StoryLoad load = geo::load_story_from_text(json, article, "story.json");
     INFO(all_problems(load));
     REQUIRE(load.story.has_value());

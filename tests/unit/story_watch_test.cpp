@@ -8,40 +8,26 @@
 #include <unistd.h>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "geo/story_watch.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using diplomap::test::read_file;
+using diplomap::test::save_by_rename;
+using diplomap::test::write_file;
 using namespace std::chrono_literals;
 
 namespace {
 
 const fs::path good_minimal = fs::path(DIPLOMAP_TEST_DATA) / "stories" / "good-minimal";
 
-std::string read_text_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_in_place(const fs::path& path, std::string_view content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-}
-
-// How vim and most editors save: a new file renamed over the old one (a new inode).
-void write_and_rename(const fs::path& path, std::string_view content) {
-    const fs::path temporary = path.string() + ".tmp~";
-    write_in_place(temporary, content);
-    fs::rename(temporary, path);
-}
-
 using diplomap::test::TempDir;
 
 // The good fixture with its English title replaced, so that versions can be told apart.
 std::string story_titled(std::string_view title) {
-    std::string json = read_text_file(good_minimal / "story.json");
+    std::string json = read_file(good_minimal / "story.json");
     const std::string old_title = "\"en\": \"Kim travels to Russia\"}";
     const std::size_t at = json.find(old_title);
     REQUIRE(at != std::string::npos);
@@ -61,7 +47,7 @@ struct StoryFolder {
     fs::path article = dir.path() / "article.txt";
 
     explicit StoryFolder(std::string_view title) {
-        write_in_place(story, story_titled(title));
+        write_file(story, story_titled(title));
         fs::copy_file(good_minimal / "article.txt", article);
     }
 };
@@ -82,7 +68,7 @@ TEST_CASE("a broken save keeps the last good story and shows the errors; a good 
     CHECK(watcher.load_count() == 1);  // nothing changed, nothing loaded
 
     SECTION("saving in place") {
-        write_in_place(folder.story, broken(story_titled("Version 2")));
+        write_file(folder.story, broken(story_titled("Version 2")));
         CHECK_FALSE(watcher.poll());
         REQUIRE(watcher.story().has_value());
         CHECK(title_of(watcher) == "Version 1");
@@ -93,18 +79,18 @@ TEST_CASE("a broken save keeps the last good story and shows the errors; a good 
         CHECK_FALSE(watcher.poll());  // the same broken file is not reloaded again
         CHECK(watcher.problems().size() == 1);
 
-        write_in_place(folder.story, story_titled("Version 3"));
+        write_file(folder.story, story_titled("Version 3"));
         CHECK(watcher.poll());
         CHECK(watcher.problems().empty());
         CHECK(title_of(watcher) == "Version 3");
     }
     SECTION("writing a new file and renaming it over the old one") {
-        write_and_rename(folder.story, broken(story_titled("Version 2")));
+        save_by_rename(folder.story, broken(story_titled("Version 2")));
         CHECK_FALSE(watcher.poll());
         CHECK(title_of(watcher) == "Version 1");
         CHECK(watcher.problems().size() == 1);
 
-        write_and_rename(folder.story, story_titled("Version 3"));
+        save_by_rename(folder.story, story_titled("Version 3"));
         CHECK(watcher.poll());
         CHECK(watcher.problems().empty());
         CHECK(title_of(watcher) == "Version 3");
@@ -115,7 +101,7 @@ TEST_CASE("a change that keeps size and mtime is still seen", "[story][watch]") 
     StoryFolder folder("Version A");
     geo::StoryWatcher watcher(folder.story);
     const fs::file_time_type mtime = fs::last_write_time(folder.story);
-    write_in_place(folder.story, story_titled("Version B"));  // same length as "Version A"
+    write_file(folder.story, story_titled("Version B"));  // same length as "Version A"
     fs::last_write_time(folder.story, mtime);
     CHECK(watcher.poll());
     CHECK(title_of(watcher) == "Version B");
@@ -133,17 +119,17 @@ TEST_CASE("touching a file without changing it does not reload", "[story][watch]
 TEST_CASE("changes to the article are watched too", "[story][watch]") {
     StoryFolder folder("Version 1");
     geo::StoryWatcher watcher(folder.dir.path());
-    const std::string article = read_text_file(folder.article);
+    const std::string article = read_file(folder.article);
 
     std::string edited = article;
     edited.replace(edited.find("eingetroffen"), 12, "angekommen");
-    write_and_rename(folder.article, edited);
+    save_by_rename(folder.article, edited);
     CHECK_FALSE(watcher.poll());
     REQUIRE(watcher.problems().size() == 1);
     CHECK(watcher.problems()[0].id == "peskov-arrived");
     CHECK(watcher.story()->article_text == article);
 
-    write_and_rename(folder.article, article + "\nNachtrag.\n");
+    save_by_rename(folder.article, article + "\nNachtrag.\n");
     CHECK(watcher.poll());
     CHECK(watcher.problems().empty());
     CHECK(watcher.story()->article_text == article + "\nNachtrag.\n");
@@ -160,7 +146,7 @@ TEST_CASE("a file missing for a moment during a save is not reported", "[story][
     CHECK(watcher.problems().empty());
     CHECK(watcher.load_count() == 1);
 
-    write_in_place(folder.story, story_titled("Version 2"));
+    write_file(folder.story, story_titled("Version 2"));
     CHECK(watcher.poll(start + 300ms));
     CHECK(watcher.problems().empty());
     CHECK(title_of(watcher) == "Version 2");
@@ -183,7 +169,7 @@ TEST_CASE("a file that stays missing is reported and the story kept", "[story][w
         CHECK_FALSE(watcher.poll(start + 1700ms));
         CHECK(watcher.load_count() == loads);  // still missing: nothing new to load
 
-        write_in_place(folder.story, story_titled("Version 2"));
+        write_file(folder.story, story_titled("Version 2"));
         CHECK(watcher.poll(start + 2s));
         CHECK(watcher.problems().empty());
         CHECK(title_of(watcher) == "Version 2");
@@ -205,12 +191,12 @@ TEST_CASE("a file that stays missing is reported and the story kept", "[story][w
 
 TEST_CASE("a story that never loaded shows its problems and no story", "[story][watch]") {
     TempDir dir;
-    write_in_place(dir.path() / "story.json", "{");
+    write_file(dir.path() / "story.json", "{");
     geo::StoryWatcher watcher(dir.path());
     CHECK_FALSE(watcher.story().has_value());
     CHECK(watcher.problems().size() == 1);
 
-    write_in_place(dir.path() / "story.json", story_titled("First"));
+    write_file(dir.path() / "story.json", story_titled("First"));
     fs::copy_file(good_minimal / "article.txt", dir.path() / "article.txt");
     CHECK(watcher.poll());
     CHECK(title_of(watcher) == "First");
