@@ -126,18 +126,4 @@ KeptVertices keep_significant(const ProjectedPaths& paths, std::span<const float
     return out;
 }
 
-ProjectedPaths simplify_paths(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
-                              bool rings) {
-    const KeptVertices kept = keep_significant(paths, significance, tolerance, rings);
-    ProjectedPaths out;
-    out.xy.reserve(2 * kept.vertices.size());
-    for (const std::uint32_t v : kept.vertices) {
-        out.xy.push_back(paths.xy[2 * v]);
-        out.xy.push_back(paths.xy[2 * v + 1]);
-    }
-    out.starts.assign(kept.starts.begin(), kept.starts.end());
-    for (const std::uint32_t p : kept.paths) out.bounds.push_back(paths.bounds[p]);
-    return out;
-}
-
 }  // namespace geo

@@ -31,11 +31,6 @@ struct KeptVertices {
 KeptVertices keep_significant(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
                               bool rings, const KeptVertices* finer = nullptr);
 
-// The paths with only the vertices whose significance reaches `tolerance`; bounds stay those of the full paths.
-// Paths too short to draw (rings under 3 vertices, lines under 2) are dropped.
-ProjectedPaths simplify_paths(const ProjectedPaths& paths, std::span<const float> significance, float tolerance,
-                              bool rings);
-
 }  // namespace geo
 
 namespace geo {

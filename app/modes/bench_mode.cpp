@@ -385,11 +385,12 @@ void bench_viewer_drags(const std::filesystem::path& assets, std::ostream& out) 
     struct Case {
         const char* what;
         const char* args;
+        bool fine;  // the view draws the 10m basemap: its peak memory is the row below
     };
     const Case cases[] = {
-        {"viewer turning the globe, default view (110m)", ""},
-        {"viewer turning the globe at zoom 4 (10m view)", "--zoom 4"},
-        {"viewer panning webmerc at zoom 5 (10m view)", "-p webmerc --zoom 5"},
+        {"viewer turning the globe, default view (110m)", "", false},
+        {"viewer turning the globe at zoom 4 (10m view)", "--zoom 4", true},
+        {"viewer panning webmerc at zoom 5 (10m view)", "-p webmerc --zoom 5", true},
     };
     long peak_10m = 0;
     for (const Case& c : cases) {
@@ -410,7 +411,7 @@ void bench_viewer_drags(const std::filesystem::path& assets, std::ostream& out) 
         row(out, (std::string(c.what) + ": frame while moving (median)").c_str(), ms(median), "");
         row(out, "  p95", ms(p95), "");
         row(out, "  full scene on screen after letting go", ms(settle), "<= 200 ms");
-        if (std::string(c.args).find("zoom") != std::string::npos) peak_10m = std::max(peak_10m, peak);
+        if (c.fine) peak_10m = std::max(peak_10m, peak);
     }
     row(out, "peak memory of the viewer with the 10m basemap (the two drags above)", std::to_string(peak_10m) + " MB",
         "<= 300 MB");

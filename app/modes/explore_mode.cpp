@@ -104,10 +104,10 @@ public:
         view_ = {options_.view.projection, initial_camera(*projection_, options_.view, w, h)};
         const SceneRequest request = wanted_scene();
         SceneResult first = builder_.build_now(request);
-        if (!first.scene) return first.error;
+        if (!first.mesh) return first.error;
         renderer_.upload(*first.mesh);
         uploaded_request_ = first.request;
-        world_ = first.scene->world;
+        world_ = first.mesh->world;
         requested_ = request;
         story_view_.set_projection(*projection_);
         if (watcher_) {
@@ -125,10 +125,10 @@ public:
 
     int loop() {
         int frames = 0;
-        if (options_.frame_stats && options_.quit_after_frames)
+        if (options_.frame_stats && options_.quit_after_frames) {
             frame_ms_.reserve(static_cast<std::size_t>(*options_.quit_after_frames));
-        if (options_.frame_stats && options_.quit_after_frames)
             moving_frame_ms_.reserve(static_cast<std::size_t>(*options_.quit_after_frames));
+        }
         while (running_) {
             const Clock::time_point frame_start = Clock::now();
             advance_clock();
@@ -265,13 +265,13 @@ private:
     void receive_scene() {
         auto result = builder_.take_finished();
         if (!result) return;
-        if (!result->scene) {
+        if (!result->mesh) {
             status_error_ = result->error;
             return;
         }
         status_error_.clear();
-        const bool new_projection = result->scene->spec.name != renderer_.scene_spec().name ||
-                                    result->scene->spec.custom != renderer_.scene_spec().custom;
+        const bool new_projection = result->mesh->spec.name != renderer_.scene_spec().name ||
+                                    result->mesh->spec.custom != renderer_.scene_spec().custom;
         if (new_projection) start_cross_fade();
         renderer_.upload(*result->mesh);
         uploaded_request_ = result->request;
@@ -279,16 +279,16 @@ private:
         if (new_projection) {
             // Keep looking at the same place at the same relative zoom in the new projection.
             const double zoom = view_.camera.zoom(world_);
-            world_ = result->scene->world;
-            auto projection = geo::Projection::create(result->scene->spec);
+            world_ = result->mesh->world;
+            auto projection = geo::Projection::create(result->mesh->spec);
             if (auto* p = std::get_if<geo::Projection>(&projection)) projection_.emplace(std::move(*p));
             geo::XY center{0.5 * (world_.min_x + world_.max_x), 0.5 * (world_.min_y + world_.max_y)};
             if (zoom > 0.5)
                 if (auto c = projection_->forward(fade_anchor_)) center = *c;
             view_.camera = Camera::fit(world_, view_.camera.width, view_.camera.height, zoom, center);
-        } else if (result->scene->spec.center.lon != projection_->spec().center.lon ||
-                   result->scene->spec.center.lat != projection_->spec().center.lat) {
-            auto projection = geo::Projection::create(result->scene->spec);
+        } else if (result->mesh->spec.center.lon != projection_->spec().center.lon ||
+                   result->mesh->spec.center.lat != projection_->spec().center.lat) {
+            auto projection = geo::Projection::create(result->mesh->spec);
             if (auto* p = std::get_if<geo::Projection>(&projection)) projection_.emplace(std::move(*p));
         }
         // The story follows the basemap on screen, so arcs and coasts always share one projection.

@@ -61,9 +61,9 @@ SceneResult SceneBuilder::build(const SceneRequest& request) {
         result.error = *error;
         return result;
     }
-    result.scene =
-        geo::build_scene(std::get<geo::Projection>(projection), it->second, graticule_, request.cull_radius_deg);
-    result.mesh = make_basemap_mesh(*result.scene, request.finest_level, request.coarsest_level);
+    result.mesh = make_basemap_mesh(
+        geo::build_scene(std::get<geo::Projection>(projection), it->second, graticule_, request.cull_radius_deg),
+        request.finest_level, request.coarsest_level);
     result.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

@@ -11,7 +11,6 @@
 
 #include "app/render/basemap_mesh.hpp"
 #include "geo/basemap.hpp"
-#include "geo/projected_scene.hpp"
 
 namespace diplomap {
 
@@ -26,8 +25,9 @@ struct SceneRequest {
 
 struct SceneResult {
     SceneRequest request;
-    std::optional<geo::ProjectedScene> scene;
-    std::optional<BasemapMesh> mesh;  // the scene's vertex arrays at every level of detail, ready to upload
+    // The scene's vertex arrays at the requested levels of detail, ready to upload; the projected scene itself is
+    // not kept.
+    std::optional<BasemapMesh> mesh;
     std::string error;
     double build_ms = 0;
 };

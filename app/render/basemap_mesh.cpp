@@ -190,6 +190,7 @@ BasemapMesh make_basemap_mesh(const geo::ProjectedScene& scene, std::size_t fine
     BasemapMesh mesh;
     mesh.spec = scene.spec;
     mesh.detail = scene.detail;
+    mesh.world = scene.world;
     coarsest = std::min(coarsest, geo::kLevelCount - 1);
     finest = std::min(finest, coarsest);
     mesh.first_level = finest;

@@ -43,6 +43,7 @@ inline constexpr float kLineBreak = 1e30F;  // the line shader drops any segment
 struct BasemapMesh {
     geo::ProjectionSpec spec;
     geo::Detail detail = geo::Detail::Coarse110m;
+    geo::Bounds world;            // the projection's outline bounds: what zoom 0 fits
     std::size_t first_level = 0;  // every layer holds levels first_level to first_level + its levels' size - 1
     FillMesh ocean, land;
     LineMesh borders, coast, graticule;

@@ -37,8 +37,6 @@ public:
     // raises it while the view moves and lowers it again when the view rests.
     void set_simplify_pixels(double pixels) { simplify_pixels_ = pixels; }
     [[nodiscard]] double simplify_pixels() const { return simplify_pixels_; }
-    // The level of detail the last draw() used (0: all vertices), for the status line and tests.
-    [[nodiscard]] std::size_t last_level() const { return level_; }
 
 private:
     struct FillLayer {
