@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "geo/story_loader.hpp"
+#include "geo/story/story_loader.hpp"
 
 namespace diplomap::test {
 

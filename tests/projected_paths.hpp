@@ -5,7 +5,7 @@
 #include <limits>
 #include <vector>
 
-#include "geo/projected_scene.hpp"
+#include "geo/map/projected_scene.hpp"
 
 namespace diplomap::test {
 

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "geo/date.hpp"
+#include "geo/story/date.hpp"
 
 namespace diplomap {
 

@@ -21,11 +21,11 @@
 #include "app/platform/sdl_window.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
-#include "app/render/offscreen_ui_frame.hpp"
+#include "app/ui/offscreen_ui_frame.hpp"
 #include "app/render/texture_blit.hpp"
-#include "geo/graticule.hpp"
-#include "geo/projected_scene.hpp"
-#include "geo/story_loader.hpp"
+#include "geo/map/graticule.hpp"
+#include "geo/map/projected_scene.hpp"
+#include "geo/story/story_loader.hpp"
 
 extern char** environ;
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/story.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

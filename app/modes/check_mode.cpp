@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "geo/story_loader.hpp"
+#include "geo/story/story_loader.hpp"
 
 namespace diplomap {
 

@@ -5,7 +5,7 @@
 #include <iosfwd>
 #include <optional>
 
-#include "geo/story.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

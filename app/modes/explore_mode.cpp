@@ -24,7 +24,7 @@
 #include "app/modes/story_view.hpp"
 #include "app/platform/sdl_window.hpp"
 #include "app/render/basemap_cache.hpp"
-#include "app/render/map_overlay.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
 #include "app/render/texture_blit.hpp"
@@ -40,12 +40,12 @@
 #include "app/ui/story_problems_window.hpp"
 #include "app/ui/story_tooltip.hpp"
 #include "app/ui/timeline_panel.hpp"
-#include "geo/image_file.hpp"
-#include "geo/selection_model.hpp"
-#include "geo/story_search.hpp"
-#include "geo/story_watch.hpp"
-#include "geo/timeline_scale.hpp"
-#include "geo/view_fit.hpp"
+#include "geo/map/image_file.hpp"
+#include "geo/story/selection_model.hpp"
+#include "geo/story/story_search.hpp"
+#include "geo/story/story_watch.hpp"
+#include "geo/story/timeline_scale.hpp"
+#include "geo/map/view_fit.hpp"
 
 namespace diplomap {
 namespace {

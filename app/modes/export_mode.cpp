@@ -7,11 +7,11 @@
 #include "app/modes/assets.hpp"
 #include "app/modes/story_view.hpp"
 #include "app/platform/gl_context.hpp"
-#include "app/render/map_overlay.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/render/map_renderer.hpp"
-#include "app/render/offscreen_ui_frame.hpp"
-#include "geo/graticule.hpp"
-#include "geo/projected_scene.hpp"
+#include "app/ui/offscreen_ui_frame.hpp"
+#include "geo/map/graticule.hpp"
+#include "geo/map/projected_scene.hpp"
 
 namespace diplomap {
 

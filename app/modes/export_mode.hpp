@@ -11,8 +11,8 @@
 #include "app/modes/map_view.hpp"
 #include "app/render/offscreen_target.hpp"
 #include "app/render/story_overlay.hpp"
-#include "geo/image_file.hpp"
-#include "geo/story.hpp"
+#include "geo/map/image_file.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

@@ -1,6 +1,6 @@
 #include "app/modes/map_view.hpp"
 
-#include "geo/story_home.hpp"
+#include "geo/story/story_home.hpp"
 
 namespace diplomap {
 

@@ -7,10 +7,10 @@
 #include <variant>
 
 #include "app/render/camera.hpp"
-#include "app/render/layers.hpp"
-#include "geo/basemap.hpp"
-#include "geo/projection.hpp"
-#include "geo/story.hpp"
+#include "app/style/layers.hpp"
+#include "geo/map/basemap.hpp"
+#include "geo/map/projection.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 
@@ -27,7 +27,7 @@ struct MapViewOptions {
 // at the projected centre point.
 Camera initial_camera(const geo::Projection& projection, const MapViewOptions& options, int width, int height);
 
-// Without a centre from the user, the view opens on the story's home (geo/story_home.hpp).
+// Without a centre from the user, the view opens on the story's home (geo/story/story_home.hpp).
 void center_on_story(MapViewOptions& options, const geo::Story& story);
 
 geo::Detail detail_for_view(const MapViewOptions& options, const Camera& camera);

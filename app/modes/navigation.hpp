@@ -2,7 +2,7 @@
 // How input moves the view. Flat maps move the camera; the globe turns under the cursor instead, by moving the
 // projection's centre. No GL or SDL here, so tests can drive it.
 #include "app/render/camera.hpp"
-#include "geo/projection.hpp"
+#include "geo/map/projection.hpp"
 
 namespace diplomap {
 

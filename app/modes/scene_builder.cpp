@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "geo/graticule.hpp"
+#include "geo/map/graticule.hpp"
 
 namespace diplomap {
 

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "app/render/basemap_mesh.hpp"
-#include "geo/basemap.hpp"
+#include "geo/map/basemap.hpp"
 
 namespace diplomap {
 

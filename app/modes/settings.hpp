@@ -8,11 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "app/render/layers.hpp"
+#include "app/style/layers.hpp"
+#include "app/ui/article_language.hpp"
 
 namespace diplomap {
-
-enum class ArticleLanguage : std::uint8_t { original, translation, both };
 
 struct PanelVisibility {
     bool article = true;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "geo/story_picking.hpp"
+#include "geo/story/story_picking.hpp"
 
 namespace diplomap {
 

@@ -10,14 +10,14 @@
 #include <variant>
 
 #include "app/render/camera.hpp"
-#include "app/render/layers.hpp"
+#include "app/style/layers.hpp"
 #include "app/render/story_overlay.hpp"
 #include "app/render/story_renderer.hpp"
-#include "geo/projection.hpp"
-#include "geo/selection.hpp"
-#include "geo/story.hpp"
-#include "geo/story_animation.hpp"
-#include "geo/story_geometry.hpp"
+#include "geo/map/projection.hpp"
+#include "geo/story/selection.hpp"
+#include "geo/story/story.hpp"
+#include "geo/story/story_animation.hpp"
+#include "geo/story/story_geometry.hpp"
 
 namespace diplomap {
 

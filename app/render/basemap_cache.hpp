@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "app/render/camera.hpp"
-#include "app/render/layers.hpp"
+#include "app/style/layers.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
 

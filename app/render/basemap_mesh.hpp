@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "geo/path_simplification.hpp"
-#include "geo/projected_scene.hpp"
+#include "geo/map/path_simplification.hpp"
+#include "geo/map/projected_scene.hpp"
 
 namespace diplomap {
 

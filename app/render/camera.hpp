@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "geo/projection.hpp"
+#include "geo/map/projection.hpp"
 
 namespace diplomap {
 

@@ -9,9 +9,9 @@
 #include "app/render/basemap_mesh.hpp"
 #include "app/render/camera.hpp"
 #include "app/render/gl_objects.hpp"
-#include "app/render/layers.hpp"
-#include "app/render/map_style.hpp"
-#include "geo/projected_scene.hpp"
+#include "app/style/layers.hpp"
+#include "app/style/map_style.hpp"
+#include "geo/map/projected_scene.hpp"
 
 namespace diplomap {
 

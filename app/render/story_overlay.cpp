@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/render/relation_style.hpp"
-#include "geo/story_line_position.hpp"
+#include "app/style/relation_style.hpp"
+#include "geo/story/story_line_position.hpp"
 
 namespace diplomap {
 namespace {

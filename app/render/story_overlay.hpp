@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "app/render/camera.hpp"
-#include "geo/label_layout.hpp"
-#include "geo/selection.hpp"
-#include "geo/story.hpp"
-#include "geo/story_animation.hpp"
-#include "geo/story_filter.hpp"
-#include "geo/story_geometry.hpp"
+#include "geo/map/label_layout.hpp"
+#include "geo/story/selection.hpp"
+#include "geo/story/story.hpp"
+#include "geo/story/story_animation.hpp"
+#include "geo/story/story_filter.hpp"
+#include "geo/story/story_geometry.hpp"
 
 #include <imgui.h>
 

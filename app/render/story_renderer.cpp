@@ -8,10 +8,10 @@
 #include <cstddef>
 #include <limits>
 
-#include "app/render/relation_style.hpp"
+#include "app/style/relation_style.hpp"
 #include "app/render/shader_program.hpp"
 #include "app/render/story_overlay.hpp"
-#include "geo/sphere.hpp"
+#include "geo/map/sphere.hpp"
 
 namespace diplomap {
 namespace {

@@ -12,10 +12,10 @@
 
 #include "app/render/camera.hpp"
 #include "app/render/gl_objects.hpp"
-#include "geo/story.hpp"
-#include "geo/story_animation.hpp"
-#include "geo/story_filter.hpp"
-#include "geo/story_geometry.hpp"
+#include "geo/story/story.hpp"
+#include "geo/story/story_animation.hpp"
+#include "geo/story/story_filter.hpp"
+#include "geo/story/story_geometry.hpp"
 
 namespace diplomap {
 
@@ -27,7 +27,7 @@ struct StoryDrawState {
     std::optional<std::size_t> highlighted_line;  // index into StoryGeometry::lines (hover)
     std::optional<std::size_t> selected_line;     // index into StoryGeometry::lines (click)
     float ui_scale = 1.0F;  // the markers' scale (StoryOverlayOptions::ui_scale): arrowheads stop at their rim
-    geo::AsOf as_of;        // which dated lines show (geo/story_filter.hpp)
+    geo::AsOf as_of;        // which dated lines show (geo/story/story_filter.hpp)
 };
 
 class StoryRenderer {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "app/render/relation_style.hpp"
+#include "app/style/relation_style.hpp"
 #include "app/ui/ui_colors.hpp"
 
 namespace diplomap {

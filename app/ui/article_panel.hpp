@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "app/modes/settings.hpp"
+#include "app/ui/article_language.hpp"
 #include "app/ui/panel_layout.hpp"
-#include "geo/selection_model.hpp"
-#include "geo/story.hpp"
+#include "geo/story/selection_model.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

@@ -5,10 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "app/render/layers.hpp"
-#include "app/render/map_overlay.hpp"
+#include "app/style/layers.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/ui/panel_layout.hpp"
-#include "geo/story.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-#include "geo/view_fit.hpp"
+#include "geo/map/view_fit.hpp"
 
 namespace diplomap {
 

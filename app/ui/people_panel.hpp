@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "app/ui/panel_layout.hpp"
-#include "geo/selection_model.hpp"
-#include "geo/story.hpp"
+#include "geo/story/selection_model.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

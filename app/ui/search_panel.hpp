@@ -1,5 +1,5 @@
 #pragma once
-// Finding a place or person by part of its name in any of the story's languages (geo/story_search.hpp) and jumping
+// Finding a place or person by part of its name in any of the story's languages (geo/story/story_search.hpp) and jumping
 // to it: a place is selected and flown to, a person's place too, and the People panel opens at them.
 #include <array>
 #include <optional>
@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "app/ui/panel_layout.hpp"
-#include "geo/selection_model.hpp"
-#include "geo/story_search.hpp"
+#include "geo/story/selection_model.hpp"
+#include "geo/story/story_search.hpp"
 
 namespace diplomap {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "geo/sphere.hpp"
+#include "geo/map/sphere.hpp"
 
 namespace diplomap {
 

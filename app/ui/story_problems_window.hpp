@@ -1,7 +1,7 @@
 #pragma once
 // The story's problems in the window, one per line as `diplomap check` prints them, instead of a map nobody can
 // trust; when an earlier version loaded, the window says the map still shows that one.
-#include "geo/diagnostic.hpp"
+#include "geo/text/diagnostic.hpp"
 
 namespace diplomap {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "app/render/relation_style.hpp"
+#include "app/style/relation_style.hpp"
 
 namespace diplomap {
 namespace {

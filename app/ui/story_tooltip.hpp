@@ -3,8 +3,8 @@
 // kind, speaker, date and the first line of its quotation; a route's label and dates.
 #include <string_view>
 
-#include "geo/selection.hpp"
-#include "geo/story.hpp"
+#include "geo/story/selection.hpp"
+#include "geo/story/story.hpp"
 
 namespace diplomap {
 

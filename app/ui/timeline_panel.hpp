@@ -1,5 +1,5 @@
 #pragma once
-// The story's dated events on a scrubbable axis (geo/timeline_scale.hpp). Scrubbing sets an "as of" date: the map
+// The story's dated events on a scrubbable axis (geo/story/timeline_scale.hpp). Scrubbing sets an "as of" date: the map
 // then shows what was known on that day, relations and routes appearing and fading as the date passes theirs.
 // The animation clock's controls sit on the panel's first line.
 #include <chrono>
@@ -8,9 +8,9 @@
 
 #include "app/ui/animation_panel.hpp"
 #include "app/ui/panel_layout.hpp"
-#include "geo/selection_model.hpp"
-#include "geo/story.hpp"
-#include "geo/timeline_scale.hpp"
+#include "geo/story/selection_model.hpp"
+#include "geo/story/story.hpp"
+#include "geo/story/timeline_scale.hpp"
 
 namespace diplomap {
 

@@ -108,7 +108,7 @@ TEST_CASE("each broken basemap makes the export exit 1 with its one message, wri
         const auto lines = lines_of(result.output);
         REQUIRE_FALSE(lines.empty());
         CHECK(lines.back() == replace_all(c.message, "{b}", "assets/basemap"));
-        // One line: GDAL's own "ERROR 1:" lines are kept quiet (geo/gdal_handles.cpp).
+        // One line: GDAL's own "ERROR 1:" lines are kept quiet (geo/map/gdal_handles.cpp).
         CHECK(lines.size() == 1);
         CHECK(entries_below(dir / "out").empty());
     }

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "bad_input_support.hpp"
-#include "geo/story_loader.hpp"
+#include "geo/story/story_loader.hpp"
 
 namespace fs = std::filesystem;
 using namespace diplomap::test;

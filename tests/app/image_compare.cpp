@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/gdal_handles.hpp"
+#include "geo/map/gdal_handles.hpp"
 
 namespace diplomap::test {
 namespace {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "app/render/color_vision.hpp"
-#include "app/render/map_style.hpp"
-#include "app/render/relation_style.hpp"
+#include "app/style/color_vision.hpp"
+#include "app/style/map_style.hpp"
+#include "app/style/relation_style.hpp"
 
 using namespace diplomap;
 

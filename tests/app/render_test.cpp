@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "app/modes/export_mode.hpp"
-#include "app/render/map_style.hpp"
-#include "geo/gdal_handles.hpp"
+#include "app/style/map_style.hpp"
+#include "geo/map/gdal_handles.hpp"
 #include "test_support.hpp"
 
 using namespace diplomap;

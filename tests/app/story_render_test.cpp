@@ -2,19 +2,19 @@
 // where its schedule puts it, arcs in their kind's colour and never drawn through the globe.
 #include <catch2/catch.hpp>
 
-#include "../bundled_story.hpp"
+#include "bundled_story.hpp"
 
 #include <cmath>
 
 #include "app/modes/export_mode.hpp"
 #include "app/modes/story_view.hpp"
 #include "app/platform/gl_context.hpp"
-#include "app/render/map_style.hpp"
+#include "app/style/map_style.hpp"
 #include "app/render/offscreen_target.hpp"
-#include "app/render/relation_style.hpp"
-#include "geo/story_geometry.hpp"
-#include "geo/story_line_position.hpp"
-#include "geo/story_loader.hpp"
+#include "app/style/relation_style.hpp"
+#include "geo/story/story_geometry.hpp"
+#include "geo/story/story_line_position.hpp"
+#include "geo/story/story_loader.hpp"
 
 using namespace diplomap;
 

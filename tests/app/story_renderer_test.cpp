@@ -12,16 +12,16 @@
 
 #include "app/platform/gl_context.hpp"
 #include "app/render/camera.hpp"
-#include "app/render/map_style.hpp"
+#include "app/style/map_style.hpp"
 #include "app/render/offscreen_target.hpp"
-#include "app/render/relation_style.hpp"
+#include "app/style/relation_style.hpp"
 #include "app/render/story_renderer.hpp"
-#include "geo/image_file.hpp"
-#include "geo/sphere.hpp"
-#include "geo/story.hpp"
-#include "geo/story_animation.hpp"
-#include "geo/story_filter.hpp"
-#include "geo/story_geometry.hpp"
+#include "geo/map/image_file.hpp"
+#include "geo/map/sphere.hpp"
+#include "geo/story/story.hpp"
+#include "geo/story/story_animation.hpp"
+#include "geo/story/story_filter.hpp"
+#include "geo/story/story_geometry.hpp"
 
 using namespace diplomap;
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "app/modes/export_mode.hpp"
-#include "geo/story_loader.hpp"
+#include "geo/story/story_loader.hpp"
 
 using namespace diplomap;
 

@@ -5,20 +5,20 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>  // tests only: a window's full name
-#include "../bundled_story.hpp"
+#include "bundled_story.hpp"
 
 #include <filesystem>
 #include <functional>
 
-#include "app/render/map_overlay.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/ui/article_panel.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/layers_panel.hpp"
 #include "app/ui/people_panel.hpp"
 #include "app/ui/search_panel.hpp"
 #include "app/ui/timeline_panel.hpp"
-#include "geo/story_loader.hpp"
-#include "geo/view_fit.hpp"
+#include "geo/story/story_loader.hpp"
+#include "geo/map/view_fit.hpp"
 
 using namespace diplomap;
 using geo::StoryItem;

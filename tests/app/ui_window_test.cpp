@@ -39,7 +39,7 @@ double share(const RgbaImage& image, Region r, Test test) {
 }
 
 bool dark(int r, int g, int b) { return r < 70 && g < 70 && b < 80; }
-// The basemap's ocean and land are light and pale (app/render/map_style.hpp).
+// The basemap's ocean and land are light and pale (app/style/map_style.hpp).
 bool map_colour(int r, int g, int b) { return r > 180 && g > 190 && b > 190; }
 bool text_colour(int r, int g, int b) { return r > 200 && g > 200 && b > 200; }
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "fuzz_inputs.hpp"
-#include "geo/story_loader.hpp"
+#include "geo/story/story_loader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto input = diplomap::fuzz::split_story_input(std::string_view(reinterpret_cast<const char*>(data), size));
