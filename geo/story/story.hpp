@@ -12,18 +12,10 @@
 #include <vector>
 
 #include "geo/story/date.hpp"
+#include "geo/story/slide.hpp"
+#include "geo/story/story_text.hpp"
 
 namespace geo {
-
-// Text in several languages. `get` falls back to `fallback_language` (the story's language; English for
-// translations), so a panel can ask for the UI language without checking what the story offers.
-struct Text {
-    std::string fallback_language;
-    std::map<std::string, std::string, std::less<>> by_language;
-
-    [[nodiscard]] const std::string& get(std::string_view language) const;
-    [[nodiscard]] bool has(std::string_view language) const { return by_language.find(language) != by_language.end(); }
-};
 
 struct Meta {
     Text title;
@@ -141,6 +133,7 @@ struct Story {
     std::vector<Relation> relations;
     std::vector<Excerpt> excerpts;
     std::vector<TimelineEvent> timeline;
+    std::vector<Slide> slides;  // the presentation, in order; empty: none written
 
     [[nodiscard]] std::optional<std::size_t> find_place(std::string_view id) const;
     [[nodiscard]] std::optional<std::size_t> find_person(std::string_view id) const;
