@@ -9,7 +9,8 @@ namespace geo {
 namespace {
 
 double pan_metres(const ViewPose& from, const ViewPose& to, bool on_globe) {
-    const double camera = std::hypot(to.camera.center.x - from.camera.center.x, to.camera.center.y - from.camera.center.y);
+    const double camera =
+        std::hypot(to.camera.center.x - from.camera.center.x, to.camera.center.y - from.camera.center.y);
     if (!on_globe) return camera;
     const double angle = angular_distance_deg(to_unit_vector(from.center), to_unit_vector(to.center)) * kDegToRad;
     return angle * kEarthRadiusMetres + camera;

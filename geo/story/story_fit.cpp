@@ -53,8 +53,8 @@ std::optional<ViewPose> fit_story_view(const Story& story, const FitTarget& targ
                 for (std::size_t v = begin; v < end; ++v) {
                     const auto x = static_cast<double>(geometry.pieces.xy[2 * v]);
                     const auto y = static_cast<double>(geometry.pieces.xy[2 * v + 1]);
-                    bounds = Bounds{std::min(bounds->min_x, x), std::min(bounds->min_y, y),
-                                    std::max(bounds->max_x, x), std::max(bounds->max_y, y)};
+                    bounds = Bounds{std::min(bounds->min_x, x), std::min(bounds->min_y, y), std::max(bounds->max_x, x),
+                                    std::max(bounds->max_y, y)};
                 }
             }
         };
