@@ -128,7 +128,9 @@ int run_viewer(const ViewerOptions& options, std::ostream& err) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = ini_file.empty() ? nullptr : ini_file.c_str();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Keyboard navigation of the panels, without taking the keys from the map: a focused panel would otherwise
+    // swallow every shortcut until the reader clicks the map. Text fields still keep their keys.
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     add_ui_font(*io.Fonts, 16.0F * win.pixel_ratio());
     io.FontGlobalScale = 1.0F / win.pixel_ratio();
     ImGui::StyleColorsDark();
