@@ -90,7 +90,7 @@ private:
     void read_camera(const JsonMember& member, const std::string& slide_what, Slide& slide);
     void read_highlight(const JsonMember& member, const std::string& slide_what, Slide& slide);
     void read_caption(JsonObjectReader& slide_reader, const JsonMember* member, Slide& slide);
-    void read_play(JsonObjectReader& reader, const JsonMember* member, Slide& slide);
+    void read_play(JsonObjectReader& reader, const JsonMember* member, Slide& slide) const;
     std::optional<Text> read_text(JsonObjectReader& reader, const JsonMember* member, bool caption);
     std::optional<std::size_t> resolve(JsonObjectReader& reader, const JsonValue& value, std::string_view field,
                                        Kind expected);
@@ -271,7 +271,7 @@ void SlidesReader::read_caption(JsonObjectReader& slide_reader, const JsonMember
     if (text != nullptr) slide.caption_text = read_text(reader, text, true);
 }
 
-void SlidesReader::read_play(JsonObjectReader& reader, const JsonMember* member, Slide& slide) {
+void SlidesReader::read_play(JsonObjectReader& reader, const JsonMember* member, Slide& slide) const {
     // Without a range the slide shows the settled story, as an export without --time does.
     slide.from_seconds = slide.to_seconds = animation_seconds_;
     if (member == nullptr) return;
