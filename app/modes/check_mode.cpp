@@ -26,7 +26,7 @@ int run_check(const std::filesystem::path& story, std::ostream& out, std::ostrea
     if (!loaded) return 1;
     out << story.string() << ": ok: " << loaded->places.size() << " places, " << loaded->people.size() << " people, "
         << loaded->routes.size() << " routes, " << loaded->relations.size() << " relations, " << loaded->excerpts.size()
-        << " excerpts, " << loaded->timeline.size() << " timeline events\n";
+        << " excerpts, " << loaded->timeline.size() << " timeline events, " << loaded->slides.size() << " slides\n";
     return 0;
 }
 

@@ -50,12 +50,7 @@ void StoryView::fit_geometry(const Camera& camera) {
 }
 double StoryView::play_seconds() const {
     if (!story_) return 0.0;
-    double end = 0.0;
-    if (!story_->relations.empty())
-        end = animation_->appear_seconds(story_->relations.size() - 1) + geo::StoryAnimation::kDrawInSeconds;
-    for (std::size_t r = 0; r < story_->routes.size(); ++r)
-        if (const auto& schedule = animation_->schedule(r)) end = std::max(end, schedule->loop_seconds());
-    return end;
+    return geo::story_play_seconds(*story_, *animation_);
 }
 
 namespace {

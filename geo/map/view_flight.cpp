@@ -40,9 +40,11 @@ ViewFlight::ViewFlight(const ViewPose& from, const ViewPose& to, double width_px
     if (u1_ < kPurePanEpsilon * std::max(w0_, w1_)) {
         path_length_ = std::abs(std::log(w1_ / w0_)) / rho_;
     } else {
+        // The paper's r_i = ln(-b_i + sqrt(b_i^2 + 1)) is -asinh(b_i); written as asinh it keeps its precision
+        // when b_i is large (a long zoom with a short pan), where the difference of two near-equal terms would not.
         const auto r = [&](double w, double sign) {
             const double b = (w1_ * w1_ - w0_ * w0_ + sign * rho2 * rho2 * u1_ * u1_) / (2 * w * rho2 * u1_);
-            return std::log(-b + std::sqrt(b * b + 1));
+            return -std::asinh(b);
         };
         r0_ = r(w0_, +1);
         path_length_ = (r(w1_, -1) - r0_) / rho_;
@@ -53,7 +55,8 @@ ViewFlight::ViewFlight(const ViewPose& from, const ViewPose& to, double width_px
 
 double ViewFlight::pan_fraction(double seconds) const {
     if (seconds >= duration_) return 1;
-    if (u1_ < kPurePanEpsilon * std::max(w0_, w1_)) return std::clamp(seconds / duration_, 0.0, 1.0);
+    if (seconds <= 0) return 0;
+    if (u1_ < kPurePanEpsilon * std::max(w0_, w1_)) return ease_in_out(seconds / duration_);
     const double s = path_length_ * ease_in_out(seconds / duration_);
     const double rho2 = rho_ * rho_;
     const double u = w0_ / rho2 * std::cosh(r0_) * std::tanh(rho_ * s + r0_) - w0_ / rho2 * std::sinh(r0_);

@@ -14,9 +14,9 @@ struct FlightParameters {
 };
 
 // V in duration = clamp(S / V, 0.6 s, 3 s). S has no unit (van Wijk-Nuij measure it in the logarithm of view
-// widths): zooming by a factor 2 in place is ln 2 / rho = 0.50, by 8 is 1.49, panning three view widths at one
-// scale is about 1.5. At V = 1.1 per second a zoom by 8 takes 1.35 s; the clamp keeps tiny moves visible and
-// flights across the world short enough to hold a room.
+// widths): zooming by a factor 2 in place is ln 2 / rho = 0.50, by 8 is 1.49; panning at one scale is
+// 2 asinh(rho^2 u / 2w) / rho, 1.24 for one view width and 2.57 for three. At V = 1.1 per second a zoom by 8 takes
+// 1.35 s; the clamp keeps tiny moves visible and flights across the world short enough to hold a room.
 inline constexpr double kFlightSpeed = 1.1;
 
 class ViewFlight {

@@ -30,4 +30,15 @@ std::optional<double> StoryAnimation::train_along(std::size_t route, std::option
     return schedules_[route]->along_at(*seconds);
 }
 
+double story_play_seconds(const Story& story, const StoryAnimation& animation) {
+    double end = 0.0;
+    if (!story.relations.empty())
+        end = animation.appear_seconds(story.relations.size() - 1) + StoryAnimation::kDrawInSeconds;
+    for (std::size_t r = 0; r < story.routes.size(); ++r)
+        if (const auto& schedule = animation.schedule(r)) end = std::max(end, schedule->loop_seconds());
+    return end;
+}
+
+double story_play_seconds(const Story& story) { return story_play_seconds(story, StoryAnimation(story)); }
+
 }  // namespace geo

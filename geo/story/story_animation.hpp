@@ -32,4 +32,9 @@ private:
     std::vector<std::optional<TrainSchedule>> schedules_;  // per route
 };
 
+// How long the story takes to play once: the last relation's arc drawn, every train's first journey done (with its
+// rest at the destination). The viewer's clock loops over this; slides' play ranges must lie within it.
+[[nodiscard]] double story_play_seconds(const Story& story, const StoryAnimation& animation);
+[[nodiscard]] double story_play_seconds(const Story& story);
+
 }  // namespace geo

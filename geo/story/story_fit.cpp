@@ -44,7 +44,11 @@ std::optional<ViewPose> fit_story_view(const Story& story, const FitTarget& targ
 
     // The lifted arcs rise above the ground between their places: their projected lines widen the bounds.
     if (!target.relations.empty() || !target.routes.empty()) {
-        const StoryGeometry geometry = build_story_geometry(story, *projection);
+        StoryGeometryOptions only_target;
+        only_target.only_lines.assign(story.relations.size() + story.routes.size(), false);
+        for (std::size_t r : target.relations) only_target.only_lines[r] = true;
+        for (std::size_t r : target.routes) only_target.only_lines[story.relations.size() + r] = true;
+        const StoryGeometry geometry = build_story_geometry(story, *projection, only_target);
         const auto widen = [&](std::size_t line_index) {
             const StoryLine& line = geometry.lines[line_index];
             for (std::uint32_t piece = line.first_piece; piece < line.first_piece + line.piece_count; ++piece) {

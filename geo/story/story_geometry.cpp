@@ -815,6 +815,15 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
             return globe ? globe_arc_segments(circle, lift, options)
                          : flat_arc_segments(circle, lift, projection, domain, options);
         };
+        if (!options.only_lines.empty() && !(i < options.only_lines.size() && options.only_lines[i])) {
+            // Not built, but counted as the full build would count it.
+            if (has_arc(relation) &&
+                GreatCircle(place_lonlat(story, relation.from_place), place_lonlat(story, relation.to_place))
+                        .length_m() > 0)
+                ++earlier_arcs[std::minmax(relation.from_place, relation.to_place)];
+            geometry.lines.push_back(line);
+            continue;
+        }
         const GroundTrack track = has_arc(relation) ? GroundTrack::arc(place_lonlat(story, relation.from_place),
                                                                        place_lonlat(story, relation.to_place), segments)
                                                     : GroundTrack{};
@@ -831,6 +840,11 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
     for (std::size_t r = 0; r < story.routes.size(); ++r) {
         StoryLine line{
             StoryLineSource::route, r, 0.0, 0.0, static_cast<std::uint32_t>(geometry.pieces.path_count()), 0};
+        const std::size_t index = story.relations.size() + r;
+        if (!options.only_lines.empty() && !(index < options.only_lines.size() && options.only_lines[index])) {
+            geometry.lines.push_back(line);
+            continue;
+        }
         const GroundTrack track = GroundTrack::route(story.routes[r], options.max_segment_deg);
         if (!track.empty()) {
             line.ground_length_m = track.length_m();

@@ -62,6 +62,11 @@ struct StoryGeometryOptions {
     // by this much more (radians): lifted straight up, arcs whose great circle passes through the view centre
     // would project onto one line whatever their heights.
     double lean_step_rad = 0.45;
+    // When not empty: only the lines marked here (indexed as StoryGeometry::lines) get pieces; the others are
+    // present but empty (no pieces, zero length), yet still count for the lifts of later arcs between the same
+    // places, so a line built alone is exactly the line built with all the others. Fitting a view to a few lines
+    // then costs a few lines, not the whole story.
+    std::vector<bool> only_lines;
 };
 
 // The scale beyond which `options` densify every arc at max_segment_deg anyway: zooming in further changes nothing,

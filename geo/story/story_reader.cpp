@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "geo/story/slide_reader.hpp"
 #include "geo/text/text_utf8.hpp"
 
 namespace geo {
@@ -140,7 +141,7 @@ void StoryReader::read_body(std::optional<std::string_view> article, const std::
     const JsonMember* relations = top_->optional("relations", JsonType::array);
     const JsonMember* excerpts = top_->optional("excerpts", JsonType::array);
     const JsonMember* timeline = top_->optional("timeline", JsonType::array);
-    top_->ignore("slides");  // reserved for a later version of the format
+    const JsonMember* slides = top_->optional_any("slides");
     top_->report_unknown_keys();
     if (places != nullptr && places->value.items.empty()) {
         top_->report(places->value.position, "\"places\" is empty; a story needs at least one place");
@@ -172,6 +173,8 @@ void StoryReader::read_body(std::optional<std::string_view> article, const std::
     read_all(excerpts, "excerpt", &StoryReader::read_excerpt);
     read_all(relations, "relation", &StoryReader::read_relation);
     read_all(timeline, "timeline event", &StoryReader::read_event);
+    // Last: slides refer to everything above and measure the animation (slide_reader.hpp).
+    if (slides != nullptr) story_.slides = read_slides(slides->value, story_, sink_);
 }
 
 std::string_view StoryReader::kind_name(IdKind kind) {

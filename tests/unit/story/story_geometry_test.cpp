@@ -687,3 +687,45 @@ TEST_CASE("arcs between the same two places stay apart on a globe centred on one
     }
     CHECK(pairs_checked >= 1);
 }
+
+TEST_CASE("a line built alone is exactly the line built with all the others", "[story][geometry]") {
+    const geo::Story& story = bundled_story();
+    // The third relation Moscow -> Pyongyang rises above the two before it: building it alone must keep its rank.
+    const std::size_t hightech = story.find_relation("supply-hightech").value();
+    const std::size_t route = story.relations.size() + story.find_route("train-2023").value();
+    for (const char* name : {"ortho", "eqearth"}) {
+        INFO(name);
+        const Projection projection = make(name, {100, 45});
+        const StoryGeometry all = geo::build_story_geometry(story, projection);
+        geo::StoryGeometryOptions options;
+        options.only_lines.assign(all.lines.size(), false);
+        options.only_lines[hightech] = true;
+        options.only_lines[route] = true;
+        const StoryGeometry some = geo::build_story_geometry(story, projection, options);
+        REQUIRE(some.lines.size() == all.lines.size());
+        for (std::size_t i = 0; i < all.lines.size(); ++i) {
+            INFO("line " << i);
+            const geo::StoryLine& a = all.lines[i];
+            const geo::StoryLine& b = some.lines[i];
+            if (i != hightech && i != route) {
+                CHECK(b.piece_count == 0);
+                continue;
+            }
+            REQUIRE(a.piece_count > 0);
+            CHECK(b.lift_m == a.lift_m);
+            CHECK(b.ground_length_m == a.ground_length_m);
+            REQUIRE(b.piece_count == a.piece_count);
+            for (std::uint32_t p = 0; p < a.piece_count; ++p) {
+                const std::size_t a_begin = all.pieces.starts[a.first_piece + p];
+                const std::size_t a_end = all.pieces.starts[a.first_piece + p + 1];
+                const std::size_t b_begin = some.pieces.starts[b.first_piece + p];
+                REQUIRE(some.pieces.starts[b.first_piece + p + 1] - b_begin == a_end - a_begin);
+                for (std::size_t v = 0; v < a_end - a_begin; ++v) {
+                    CHECK(some.pieces.xy[2 * (b_begin + v)] == all.pieces.xy[2 * (a_begin + v)]);
+                    CHECK(some.pieces.xy[2 * (b_begin + v) + 1] == all.pieces.xy[2 * (a_begin + v) + 1]);
+                }
+            }
+        }
+        CHECK(some.pieces.path_count() < all.pieces.path_count());
+    }
+}
