@@ -33,8 +33,6 @@ CameraPose explicit_camera(const Projection& projection, double zoom, const Pixe
 
 PixelRect nominal_slide_free() { return {0, 0, kNominalSlideWidth, kNominalSlideHeight}; }
 
-bool turns_globe(const ProjectionSpec& spec) { return spec.name == "ortho"; }
-
 SlideView story_home_view(const Story& story, int width, int height, const PixelRect& free) {
     SlideView view;
     view.projection.name = "ortho";

@@ -25,9 +25,6 @@ inline constexpr int kNominalSlideWidth = 1920;
 inline constexpr int kNominalSlideHeight = 1080;
 [[nodiscard]] PixelRect nominal_slide_free();
 
-// Whether views in this projection turn the globe (move the projection centre) rather than the camera.
-[[nodiscard]] bool turns_globe(const ProjectionSpec& spec);
-
 // The view a presentation opens on, before its first slide: the globe at zoom 0, centred on the story's home
 // (story_home.hpp), as the viewer opens.
 [[nodiscard]] SlideView story_home_view(const Story& story, int width, int height, const PixelRect& free);
