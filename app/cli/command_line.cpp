@@ -50,7 +50,8 @@ struct RawArguments {
     std::string drag_frames;
 
     RawMapArguments export_map;
-    std::string out, size = "1920x1080", language = "de", date;
+    std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
+    bool force = false, transparent = false, world_file = false;
 
     std::string check_story;
 
@@ -121,6 +122,24 @@ CliParse typed_export(const RawArguments& raw) {
             if (auto* error = std::get_if<std::string>(&day)) return "--date " + raw.date + ": " + *error;
             options.as_of = std::get<std::chrono::year_month_day>(day);
         }
+        if (!raw.scale.empty()) {
+            options.scale = parse_number(raw.scale);
+            if (!options.scale || *options.scale < 0.25 || *options.scale > 64)
+                return "--scale " + raw.scale + ": expected a number from 0.25 to 64";
+        }
+        if (raw.supersample != "1" && raw.supersample != "2" && raw.supersample != "4")
+            return "--supersample " + raw.supersample + ": expected 1, 2 or 4";
+        options.supersample = raw.supersample[0] - '0';
+        if (!raw.dpi.empty()) {
+            options.dpi = parse_number(raw.dpi);
+            if (!options.dpi || *options.dpi < 1 || *options.dpi > 100000)
+                return "--dpi " + raw.dpi + ": expected a number from 1 to 100000";
+        }
+        if (raw.world_file && geo::image_format_for(options.out) != geo::ImageFormat::Png)
+            return "--world-file: only for a .png (a GeoTIFF holds its georeference itself)";
+        options.force = raw.force;
+        options.transparent = raw.transparent;
+        options.world_file = raw.world_file;
         return std::nullopt;
     }();
     if (bad) return bad_argument("diplomap export", *bad);
@@ -193,6 +212,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap -p eqearth -c 150,0              a world map centred on the Pacific\n"
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
+        "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
@@ -211,6 +231,15 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_option("--size,-s", raw.size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
     export_cmd->add_option("--language", raw.language, "language of the labels, e.g. de or en")->default_str("de");
     export_cmd->add_option("--date", raw.date, "show what was known on this day, YYYY-MM-DD (default: everything)");
+    export_cmd->add_flag("--force,-f", raw.force, "replace the output file if it exists");
+    export_cmd->add_option("--scale", raw.scale,
+                           "text, markers and lines this many times the screen's (default: max(1, min(width/1920, "
+                           "height/1080)); 1 keeps screen pixels)");
+    export_cmd->add_option("--supersample", raw.supersample, "1, 2 or 4: draw larger and average, for smoother lines")
+        ->default_str("1");
+    export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
+    export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
+    export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();

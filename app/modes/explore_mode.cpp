@@ -658,6 +658,7 @@ private:
         options.as_of = timeline_.as_of;
         options.relation_kinds = settings_.relation_kinds;
         options.camera = view_.camera;
+        options.force = true;  // the file was chosen in the export dialog, which replaces as saving does
         std::ostringstream errors;
         const Clock::time_point start = Clock::now();
         // GLX (the window) and EGL (the export) contexts cannot both be current on one thread: EGL refuses with
