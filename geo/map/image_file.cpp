@@ -243,7 +243,8 @@ std::variant<ImageWriter, std::string> ImageWriter::create(const std::filesystem
     if (!format) return file.string() + ": unknown image format (use .png, .tif or .tiff)";
     if (spec.width < 1 || spec.height < 1) return file.string() + ": internal error: empty image";
     if (auto error = check_writable(file)) return *error;
-    if (!spec.replace_existing && std::filesystem::exists(file))
+    std::error_code ec;
+    if (!spec.replace_existing && std::filesystem::exists(file, ec))
         return file.string() + ": it exists already and was not replaced";
 
     auto state = std::make_unique<State>();
@@ -253,7 +254,10 @@ std::variant<ImageWriter, std::string> ImageWriter::create(const std::filesystem
     const std::filesystem::path temp = temporary_beside(file);
     if (*format == ImageFormat::Png) {
         const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-        if (fd < 0) return file.string() + ": " + std::strerror(errno);
+        if (fd < 0)
+            return file.string() + ": cannot create a file in '" +
+                   (file.parent_path().empty() ? std::string(".") : file.parent_path().string()) + "' (" +
+                   std::strerror(errno) + ")";
         state->temp = temp;
         state->stream = ::fdopen(fd, "wb");
         if (!state->stream) {
