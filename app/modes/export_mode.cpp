@@ -91,8 +91,7 @@ int run_export(const ExportOptions& options, std::ostream& err) {
         return 1;
     }
     geo::ImageWriter& out = std::get<geo::ImageWriter>(writer);
-    auto error = map.render(
-        options.seconds, [&](int, int rows, std::span<const std::uint8_t> rgba) { return out.write_rows(rgba, rows); });
+    auto error = map.render(options.seconds, [&](int, const geo::RgbaRows& rows) { return out.write_rows(rows); });
     if (!error) error = out.commit();
     if (error) {
         err << "diplomap: " << *error << '\n';

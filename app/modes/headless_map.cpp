@@ -55,8 +55,10 @@ struct HeadlessMap::State {
     std::unique_ptr<ImGuiOffscreen> overlay;
     int tile_width = 0, tile_height = 0;  // render pixels, multiples of the supersampling
     int tiles_across = 1, tiles_down = 1;
-    std::vector<std::uint8_t> tile;  // as read back: bottom row first
-    std::vector<std::uint8_t> band;  // output rows, top first
+    // Left uninitialised (no std::vector): every byte is written before it is read, and zeroing tens of megabytes
+    // first costs as much as reading the pixels.
+    std::unique_ptr<std::uint8_t[]> tile;  // as read back: bottom row first
+    std::unique_ptr<std::uint8_t[]> band;  // output rows, top first, where tiles or supersampling need one
     std::vector<MarkerOnMap> markers;
     std::vector<DrawnLabel> labels;
 
@@ -75,18 +77,17 @@ struct HeadlessMap::State {
         const int out_w = width / k, out_h = height / k;
         const std::size_t band_stride = static_cast<std::size_t>(camera.width) * 4;
         const std::size_t tile_stride = static_cast<std::size_t>(width) * 4;
-        const bool unpremultiply = options.transparent;
         for (int oy = 0; oy < out_h; ++oy) {
             std::uint8_t* out =
-                band.data() + static_cast<std::size_t>(oy) * band_stride + static_cast<std::size_t>(out_x) * 4;
+                band.get() + static_cast<std::size_t>(oy) * band_stride + static_cast<std::size_t>(out_x) * 4;
             if (k == 1) {
-                const std::uint8_t* in = tile.data() + static_cast<std::size_t>(height - 1 - oy) * tile_stride;
+                const std::uint8_t* in = tile.get() + static_cast<std::size_t>(height - 1 - oy) * tile_stride;
                 std::memcpy(out, in, tile_stride);
             } else {
                 for (int ox = 0; ox < out_w; ++ox) {
                     unsigned sum[4] = {0, 0, 0, 0};
                     for (int dy = 0; dy < k; ++dy) {
-                        const std::uint8_t* in = tile.data() +
+                        const std::uint8_t* in = tile.get() +
                                                  static_cast<std::size_t>(height - 1 - (oy * k + dy)) * tile_stride +
                                                  static_cast<std::size_t>(ox * k) * 4;
                         for (int dx = 0; dx < k; ++dx)
@@ -96,13 +97,16 @@ struct HeadlessMap::State {
                     for (int c = 0; c < 4; ++c) out[ox * 4 + c] = static_cast<std::uint8_t>((sum[c] + n / 2) / n);
                 }
             }
-            if (!unpremultiply) continue;
-            for (int ox = 0; ox < out_w; ++ox) {
-                std::uint8_t* p = out + static_cast<std::size_t>(ox) * 4;
-                const unsigned a = p[3];
-                if (a == 0 || a == 255) continue;
-                for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(std::min(255U, (p[c] * 255U + a / 2) / a));
-            }
+            if (options.transparent) unpremultiply(out, out_w);
+        }
+    }
+
+    static void unpremultiply(std::uint8_t* row, int width) {
+        for (int x = 0; x < width; ++x) {
+            std::uint8_t* p = row + static_cast<std::size_t>(x) * 4;
+            const unsigned a = p[3];
+            if (a == 0 || a == 255) continue;
+            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(std::min(255U, (p[c] * 255U + a / 2) / a));
         }
     }
 };
@@ -253,8 +257,12 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
     }
 
     const int k = s.supersample;
-    s.tile.resize(static_cast<std::size_t>(s.tile_width) * static_cast<std::size_t>(s.tile_height) * 4);
-    s.band.resize(static_cast<std::size_t>(s.camera.width) * static_cast<std::size_t>(s.tile_height / k) * 4);
+    const std::size_t tile_stride = static_cast<std::size_t>(s.tile_width) * 4;
+    const std::size_t band_stride = static_cast<std::size_t>(s.camera.width) * 4;
+    // One tile across, drawn at the output's size: the rows go out straight from what GL read, bottom up.
+    const bool direct = k == 1 && s.tiles_across == 1;
+    if (!s.tile) s.tile.reset(new std::uint8_t[tile_stride * static_cast<std::size_t>(s.tile_height)]);
+    if (!s.band && !direct) s.band.reset(new std::uint8_t[band_stride * static_cast<std::size_t>(s.tile_height / k)]);
     for (int ty = 0; ty < whole.height; ty += s.tile_height) {
         const int th = std::min(s.tile_height, whole.height - ty);
         for (int tx = 0; tx < whole.width; tx += s.tile_width) {
@@ -277,14 +285,21 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
             s.overlay->render_part(tx, ty, tw, th);
             glBindFramebuffer(GL_FRAMEBUFFER, s.target->framebuffer());
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
-            glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, s.tile.data());
-            s.resolve_tile(tw, th, tx / k);
+            glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, s.tile.get());
+            if (!direct) s.resolve_tile(tw, th, tx / k);
         }
-        const int rows = th / k;
-        if (auto error = sink(ty / k, rows,
-                              std::span<const std::uint8_t>(s.band.data(), static_cast<std::size_t>(s.camera.width) *
-                                                                               static_cast<std::size_t>(rows) * 4)))
-            return error;
+        std::optional<std::string> error;
+        if (direct) {
+            std::uint8_t* bottom = s.tile.get();
+            if (options.transparent)
+                for (int y = 0; y < th; ++y)
+                    State::unpremultiply(bottom + static_cast<std::size_t>(y) * tile_stride, s.camera.width);
+            const auto stride = static_cast<std::ptrdiff_t>(tile_stride);
+            error = sink(ty, geo::RgbaRows{bottom + static_cast<std::ptrdiff_t>(th - 1) * stride, -stride, th});
+        } else {
+            error = sink(ty / k, geo::RgbaRows{s.band.get(), static_cast<std::ptrdiff_t>(band_stride), th / k});
+        }
+        if (error) return error;
     }
     return std::nullopt;
 }
@@ -293,9 +308,9 @@ std::optional<std::string> HeadlessMap::render_into(std::optional<double> second
     const std::size_t stride = static_cast<std::size_t>(state_->camera.width) * 4;
     if (rgba.size() < stride * static_cast<std::size_t>(state_->camera.height))
         return "internal error: the frame buffer is smaller than the image";
-    return render(seconds, [&](int first, int rows, std::span<const std::uint8_t> band) -> std::optional<std::string> {
-        std::memcpy(rgba.data() + static_cast<std::size_t>(first) * stride, band.data(),
-                    stride * static_cast<std::size_t>(rows));
+    return render(seconds, [&](int first, const geo::RgbaRows& rows) -> std::optional<std::string> {
+        for (int y = 0; y < rows.count; ++y)
+            std::memcpy(rgba.data() + static_cast<std::size_t>(first + y) * stride, rows.row(y), stride);
         return std::nullopt;
     });
 }

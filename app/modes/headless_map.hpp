@@ -35,8 +35,9 @@ public:
     // Moves the view (output pixels; same size). The basemap keeps the detail it was loaded with.
     void set_camera(const Camera& camera);
 
-    // Receives `rows` whole rows of RGBA (straight alpha) from row `first` down; an error stops the frame.
-    using RowSink = std::function<std::optional<std::string>(int first, int rows, std::span<const std::uint8_t> rgba)>;
+    // Receives whole rows of RGBA (straight alpha) from row `first` down; an error stops the frame. The rows are valid
+    // only during the call.
+    using RowSink = std::function<std::optional<std::string>(int first, const geo::RgbaRows& rows)>;
     // Draws the frame at `seconds` (empty: the settled story), band by band from the top.
     [[nodiscard]] std::optional<std::string> render(std::optional<double> seconds, const RowSink& sink);
     // The same into one buffer of width * height * 4 bytes.

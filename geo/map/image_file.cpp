@@ -218,11 +218,9 @@ struct ImageWriter::State {
         return true;
     }
 
-    bool write_png_rows(const std::uint8_t* rgba, int rows) {
+    bool write_png_rows(const RgbaRows& rows) {
         if (setjmp(png_jmpbuf(png.png))) return false;
-        const std::size_t stride = static_cast<std::size_t>(spec.width) * 4;
-        for (int y = 0; y < rows; ++y)
-            png_write_row(png.png, const_cast<png_bytep>(rgba + static_cast<std::size_t>(y) * stride));
+        for (int y = 0; y < rows.count; ++y) png_write_row(png.png, const_cast<png_bytep>(rows.row(y)));
         return true;
     }
 
@@ -329,22 +327,33 @@ std::variant<ImageWriter, std::string> ImageWriter::create(const std::filesystem
 }
 
 std::optional<std::string> ImageWriter::write_rows(std::span<const std::uint8_t> rgba, int rows) {
+    const std::size_t stride = static_cast<std::size_t>(state_->spec.width) * 4;
+    if (rows < 0 || rgba.size() < static_cast<std::size_t>(rows) * stride)
+        return state_->failure("internal error: rows do not match the image size");
+    return write_rows(RgbaRows{rgba.data(), static_cast<std::ptrdiff_t>(stride), rows});
+}
+
+std::optional<std::string> ImageWriter::write_rows(const RgbaRows& rows) {
     State& s = *state_;
     if (s.failed || s.temp.empty()) return s.file.string() + ": internal error: writing after a failure";
-    if (rows < 0 || s.rows_written + rows > s.spec.height ||
-        rgba.size() < static_cast<std::size_t>(rows) * static_cast<std::size_t>(s.spec.width) * 4)
+    if (rows.count < 0 || s.rows_written + rows.count > s.spec.height)
         return s.failure("internal error: rows do not match the image size");
     if (s.format == ImageFormat::Png) {
-        if (!s.write_png_rows(rgba.data(), rows)) return s.failure(s.png.message);
+        if (!s.write_png_rows(rows)) return s.failure(s.png.message);
     } else {
         int bands[] = {1, 2, 3, 4};
         CPLErrorReset();
-        if (GDALDatasetRasterIO(s.dataset.get(), GF_Write, 0, s.rows_written, s.spec.width, rows,
-                                const_cast<std::uint8_t*>(rgba.data()), s.spec.width, rows, GDT_Byte,
-                                s.spec.alpha ? 4 : 3, bands, 4, static_cast<GSpacing>(s.spec.width) * 4, 1) != CE_None)
-            return s.failure(gdal_error("GDAL could not write the file"));
+        // Row by row where the rows run bottom up in memory; GTiff gathers them into its strips all the same.
+        const bool top_down = rows.stride > 0;
+        const int per_call = top_down ? rows.count : 1;
+        for (int y = 0; y < rows.count; y += per_call)
+            if (GDALDatasetRasterIO(s.dataset.get(), GF_Write, 0, s.rows_written + y, s.spec.width, per_call,
+                                    const_cast<std::uint8_t*>(rows.row(y)), s.spec.width, per_call, GDT_Byte,
+                                    s.spec.alpha ? 4 : 3, bands, 4, static_cast<GSpacing>(s.spec.width) * 4,
+                                    1) != CE_None)
+                return s.failure(gdal_error("GDAL could not write the file"));
     }
-    s.rows_written += rows;
+    s.rows_written += rows.count;
     return std::nullopt;
 }
 

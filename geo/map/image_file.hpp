@@ -3,6 +3,7 @@
 // whole. A file appears complete or not at all: data goes to a temporary file beside the target, which is renamed
 // into place only when every byte is written, and only over an existing file when the caller says so.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -23,6 +24,15 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file);
 struct Georeference {
     std::array<double, 6> geotransform;  // GDAL order: origin x, pixel width, 0, origin y, 0, -pixel height
     std::string crs_wkt;
+};
+
+// Rows of RGBA pixels in memory, top first; `stride` bytes from one row to the next (negative for buffers that run
+// bottom up, as GL reads them), so that no one has to turn an image over by copying it.
+struct RgbaRows {
+    const std::uint8_t* top = nullptr;
+    std::ptrdiff_t stride = 0;
+    int count = 0;
+    [[nodiscard]] const std::uint8_t* row(int i) const { return top + static_cast<std::ptrdiff_t>(i) * stride; }
 };
 
 struct ImageSpec {
@@ -47,6 +57,7 @@ public:
 
     // The next `rows` rows, top to bottom, 4 bytes per pixel whatever spec.alpha says.
     [[nodiscard]] std::optional<std::string> write_rows(std::span<const std::uint8_t> rgba, int rows);
+    [[nodiscard]] std::optional<std::string> write_rows(const RgbaRows& rows);
     // After the last row: finishes the file and moves it (and its companions) into place.
     [[nodiscard]] std::optional<std::string> commit();
 
