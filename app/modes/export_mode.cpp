@@ -1,8 +1,13 @@
 #include "app/modes/export_mode.hpp"
 
+#include <condition_variable>
 #include <cstdio>
+#include <cstring>
+#include <deque>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <thread>
 
 #include "app/modes/headless_map.hpp"
 
@@ -42,6 +47,85 @@ std::vector<std::pair<std::string, std::string>> image_text(const ExportOptions&
     text.emplace_back("diplomap", key.dump());
     return text;
 }
+
+// Compresses and writes one band of rows while the next is drawn: deflating a band takes about as long as drawing
+// it. At most two bands wait, so memory stays bounded whatever the image's size.
+class BackgroundWriter {
+public:
+    explicit BackgroundWriter(geo::ImageWriter& out) : out_(out), thread_([this] { run(); }) {}
+    ~BackgroundWriter() { static_cast<void>(finish()); }
+    BackgroundWriter(const BackgroundWriter&) = delete;
+    BackgroundWriter& operator=(const BackgroundWriter&) = delete;
+
+    // Copies the rows (they are valid only during the call); returns a failure of an earlier band.
+    std::optional<std::string> push(const geo::RgbaRows& rows, std::size_t row_bytes) {
+        std::vector<std::uint8_t> band;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return queue_.size() < 2 || error_; });
+            if (error_) return error_;
+            if (!spare_.empty()) {
+                band = std::move(spare_.back());
+                spare_.pop_back();
+            }
+        }
+        band.resize(row_bytes * static_cast<std::size_t>(rows.count));
+        for (int y = 0; y < rows.count; ++y)
+            std::memcpy(band.data() + static_cast<std::size_t>(y) * row_bytes, rows.row(y), row_bytes);
+        {
+            const std::lock_guard lock(mutex_);
+            queue_.push_back({std::move(band), rows.count});
+        }
+        changed_.notify_all();
+        return std::nullopt;
+    }
+
+    // Waits for every band to be written.
+    std::optional<std::string> finish() {
+        {
+            const std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        changed_.notify_all();
+        if (thread_.joinable()) thread_.join();
+        return error_;
+    }
+
+private:
+    struct Band {
+        std::vector<std::uint8_t> pixels;
+        int rows = 0;
+    };
+
+    void run() {
+        for (;;) {
+            Band band;
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+                if (queue_.empty()) return;
+                band = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            auto error = error_ ? std::nullopt : out_.write_rows(band.pixels, band.rows);
+            {
+                const std::lock_guard lock(mutex_);
+                if (error) error_ = std::move(error);
+                spare_.push_back(std::move(band.pixels));
+            }
+            changed_.notify_all();
+        }
+    }
+
+    geo::ImageWriter& out_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Band> queue_;
+    std::vector<std::vector<std::uint8_t>> spare_;
+    std::optional<std::string> error_;
+    bool done_ = false;
+    std::thread thread_;  // last: it starts running once everything above is there
+};
 
 }  // namespace
 
@@ -91,7 +175,18 @@ int run_export(const ExportOptions& options, std::ostream& err) {
         return 1;
     }
     geo::ImageWriter& out = std::get<geo::ImageWriter>(writer);
-    auto error = map.render(options.seconds, [&](int, const geo::RgbaRows& rows) { return out.write_rows(rows); });
+    std::optional<std::string> error;
+    if (map.tiles().second == 1) {
+        // One band: nothing to overlap, so no copy.
+        error = map.render(options.seconds, [&](int, const geo::RgbaRows& rows) { return out.write_rows(rows); });
+    } else {
+        BackgroundWriter background(out);
+        const std::size_t row_bytes = static_cast<std::size_t>(options.width) * 4;
+        error = map.render(options.seconds,
+                           [&](int, const geo::RgbaRows& rows) { return background.push(rows, row_bytes); });
+        auto written = background.finish();
+        if (!error) error = std::move(written);
+    }
     if (!error) error = out.commit();
     if (error) {
         err << "diplomap: " << *error << '\n';
