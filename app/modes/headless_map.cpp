@@ -72,7 +72,7 @@ struct HeadlessMap::State {
 
     // Averages each k x k block of the tile just read into one output pixel of the band, rows turned top down; a
     // transparent image's colour is premultiplied in GL (blending onto transparent black) and is divided out here.
-    void resolve_tile(int width, int height, int out_x) {
+    void resolve_tile(int width, int height, int out_x) const {
         const int k = supersample;
         const int out_w = width / k, out_h = height / k;
         const std::size_t band_stride = static_cast<std::size_t>(camera.width) * 4;

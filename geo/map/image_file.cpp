@@ -191,7 +191,7 @@ struct ImageWriter::State {
 
     std::string failure(const std::string& what) {
         failed = true;
-        const std::string error = file.string() + ": " + write_failure_cause(temp, what);
+        std::string error = file.string() + ": " + write_failure_cause(temp, what);
         abandon();
         return error;
     }
@@ -224,7 +224,7 @@ struct ImageWriter::State {
         return true;
     }
 
-    bool end_png() {
+    bool end_png() const {
         if (setjmp(png_jmpbuf(png.png))) return false;
         png_write_end(png.png, nullptr);
         return true;

@@ -4,9 +4,9 @@
 
 #include <gdal.h>
 #include <ogr_srs_api.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <chrono>
 #include <cmath>
@@ -206,7 +206,7 @@ TEST_CASE("a tiled export equals the untiled one, without seams", "[export][stil
     }
 }
 
-TEST_CASE("--scale draws markers and text larger; supersampling keeps them where they are", "[export][stills]") {
+TEST_CASE("markers and text follow the scale and stay in place when supersampled", "[export][stills]") {
     ExportOptions o = story_options(800, 500);
     o.scale = 1.0;
     const RenderedMap one = render(o);
