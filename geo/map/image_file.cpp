@@ -6,6 +6,7 @@
 #include <gdal.h>
 #include <png.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -48,9 +49,10 @@ std::string gdal_error(const std::string& fallback) {
 
 // libpng says "Write Error" and libtiff reports its last internal error when the system refuses a write; the
 // system's reason is what a user can act on. Called with the partial file still on disk.
-std::string write_failure_cause(const std::filesystem::path& partial, const std::string& gdal_said) {
+std::string write_failure_cause(const std::filesystem::path& partial, const std::string& gdal_said,
+                                std::optional<std::uintmax_t> written_unnamed = std::nullopt) {
     std::error_code ec;
-    const auto written = std::filesystem::file_size(partial, ec);
+    const auto written = written_unnamed ? *written_unnamed : std::filesystem::file_size(partial, ec);
     if (ec) return gdal_said;  // not even created: the file system refused it, and GDAL's message says so
     rlimit limit{};
     if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && written >= limit.rlim_cur)
@@ -163,6 +165,9 @@ struct ImageWriter::State {
     bool failed = false;
     // PNG
     std::FILE* stream = nullptr;
+    // Written into a file without a name (O_TMPFILE) that gets `temp` as its name only when complete: a process
+    // killed before that leaves nothing behind.
+    bool unnamed = false;
     PngOutput png;
     std::vector<png_text> text_chunks;
     std::vector<std::string> text_storage;  // what text_chunks point into
@@ -191,7 +196,11 @@ struct ImageWriter::State {
 
     std::string failure(const std::string& what) {
         failed = true;
-        std::string error = file.string() + ": " + write_failure_cause(temp, what);
+        std::optional<std::uintmax_t> written;
+        struct stat status {};
+        if (unnamed && stream && ::fstat(::fileno(stream), &status) == 0)
+            written = static_cast<std::uintmax_t>(status.st_size);
+        std::string error = file.string() + ": " + write_failure_cause(temp, what, written);
         abandon();
         return error;
     }
@@ -251,7 +260,16 @@ std::variant<ImageWriter, std::string> ImageWriter::create(const std::filesystem
     state->format = *format;
     const std::filesystem::path temp = temporary_beside(file);
     if (*format == ImageFormat::Png) {
-        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
+        // The name comes only at the end: a name the folder cannot hold must fail now, not after the drawing.
+        const long name_max = ::pathconf(folder.c_str(), _PC_NAME_MAX);
+        int fd = -1;
+        errno = ENAMETOOLONG;
+        if (name_max < 0 || static_cast<long>(temp.filename().string().size()) <= name_max)
+            fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+        state->unnamed = fd >= 0;
+        // File systems without O_TMPFILE: a named temporary file, as for GeoTIFF.
+        if (fd < 0 && errno != ENAMETOOLONG) fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
         if (fd < 0)
             return file.string() + ": cannot create a file in '" +
                    (file.parent_path().empty() ? std::string(".") : file.parent_path().string()) + "' (" +
@@ -364,11 +382,16 @@ std::optional<std::string> ImageWriter::commit() {
     if (s.format == ImageFormat::Png) {
         if (!s.end_png()) return s.failure(s.png.message);
         png_destroy_write_struct(&s.png.png, &s.png.info);
-        const int flushed = std::fflush(s.stream);
-        const int flush_errno = errno;
+        if (std::fflush(s.stream) != 0) return s.failure(std::strerror(errno));
+        if (s.unnamed) {
+            const std::string self = "/proc/self/fd/" + std::to_string(::fileno(s.stream));
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, s.temp.c_str(), AT_SYMLINK_FOLLOW) != 0)
+                return s.failure(std::string("cannot give the finished image a name (") + std::strerror(errno) + ")");
+            s.unnamed = false;
+        }
         const int closed = std::fclose(s.stream);
         s.stream = nullptr;
-        if (flushed != 0 || closed != 0) return s.failure(std::strerror(flushed != 0 ? flush_errno : errno));
+        if (closed != 0) return s.failure(std::strerror(errno));
     } else {
         CPLErrorReset();
         GDALFlushCache(s.dataset.get());

@@ -319,17 +319,25 @@ TEST_CASE("an existing file is replaced only with --force, and never left broken
                 "--force", "--out", out.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
+    // Writing has begun when the child holds a file in the folder that has bytes in it (named or not: PNGs are
+    // written into a file without a name, which /proc still shows).
     bool writing = false;
-    for (int i = 0; i < 600 && !writing; ++i) {
-        for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-            std::error_code ec;
-            if (entry.path().filename().string().starts_with(".map.tmp-") && entry.file_size(ec) > 0) writing = true;
+    const std::string fds = "/proc/" + std::to_string(child) + "/fd";
+    for (int i = 0; i < 1000 && !writing; ++i) {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(fds, ec)) {
+            const auto target = std::filesystem::read_symlink(entry.path(), ec).string();
+            if (!ec && target.starts_with(dir.path().string()) && std::filesystem::file_size(entry.path(), ec) > 0 &&
+                !ec)
+                writing = true;
         }
-        if (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);
     CHECK(writing);
     CHECK(read_bytes(out) == before);
+    // Nothing else: the unfinished image had no name to leave behind (on file systems with O_TMPFILE, as /tmp).
+    CHECK(diplomap::test::files_in(dir.path()) == 1);
 }
