@@ -134,7 +134,13 @@ ArticleWords split_article(std::string_view text, const std::vector<Quotation>& 
                 continue;
             }
             const bool joiner = inner.value == '-' || inner.value == '\'' || inner.value == 0x2019;
-            if (joiner && at + inner.size < text.size() && is_letter_or_digit(decode(text, at + inner.size).value)) {
+            // A possessive 's (Kim Jong Un's train) is not part of the name.
+            const bool possessive = inner.value != '-' && at + inner.size < text.size() &&
+                                    text[at + inner.size] == 's' &&
+                                    (at + inner.size + 1 >= text.size() ||
+                                     !is_letter_or_digit(decode(text, at + inner.size + 1).value));
+            if (joiner && !possessive && at + inner.size < text.size() &&
+                is_letter_or_digit(decode(text, at + inner.size).value)) {
                 at += inner.size;
                 continue;
             }

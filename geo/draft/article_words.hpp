@@ -29,7 +29,7 @@ struct ArticleWords {
 };
 
 // Words are runs of letters and digits, with inner hyphens (Jean-Pierre, UN-Sicherheitsrats) and apostrophes
-// (Kim's) kept. Sentences end at '.', '!' or '?' (closing quotation marks included) before a blank and at a
+// (l'Est) kept, but not a possessive 's (Kim's is "Kim", then "s"). Sentences end at '.', '!' or '?' (closing quotation marks included) before a blank and at a
 // paragraph break; not after a number ("12. September").
 [[nodiscard]] ArticleWords split_article(std::string_view text, const std::vector<Quotation>& quotations);
 

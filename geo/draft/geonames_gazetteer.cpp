@@ -50,30 +50,46 @@ private:
 
 }  // namespace
 
-const GeonamesGazetteer::Language& GeonamesGazetteer::language(std::string_view code) {
-    if (const auto found = languages_.find(code); found != languages_.end()) return found->second;
-    Language& language = languages_[std::string(code)];
-    const MessageLanguage scope{std::string(code)};
+std::vector<GeonamesGazetteer::City> GeonamesGazetteer::read_cities(const std::string& code) {
+    const MessageLanguage scope{code};
     const gint count = geonames_get_n_cities();
-    language.cities.reserve(static_cast<std::size_t>(std::max(count, 0)));
+    std::vector<City> cities;
+    cities.reserve(static_cast<std::size_t>(std::max(count, 0)));
     for (gint i = 0; i < count; ++i) {
         GeonamesCity* city = geonames_get_city(i);
         if (city == nullptr) {
-            language.cities.emplace_back();
+            cities.emplace_back();
             continue;
         }
         const auto text = [](const gchar* value) { return value != nullptr ? std::string(value) : std::string(); };
-        City entry{text(geonames_city_get_name(city)),
-                   text(geonames_city_get_state(city)),
-                   text(geonames_city_get_country(city)),
-                   text(geonames_city_get_country_code(city)),
-                   geonames_city_get_longitude(city),
-                   geonames_city_get_latitude(city),
-                   geonames_city_get_population(city)};
+        cities.push_back(City{text(geonames_city_get_name(city)), text(geonames_city_get_state(city)),
+                              text(geonames_city_get_country(city)), text(geonames_city_get_country_code(city)),
+                              geonames_city_get_longitude(city), geonames_city_get_latitude(city),
+                              geonames_city_get_population(city)});
         geonames_city_free(city);
-        language.by_name.emplace(entry.name, language.cities.size());
-        if (!entry.country.empty()) language.countries.emplace(entry.country, entry.country_code);
-        language.cities.push_back(std::move(entry));
+    }
+    return cities;
+}
+
+const GeonamesGazetteer::Language& GeonamesGazetteer::language(std::string_view code) {
+    if (const auto found = languages_.find(code); found != languages_.end()) return found->second;
+    Language& language = languages_[std::string(code)];
+    language.cities = read_cities(std::string(code));
+    for (std::size_t i = 0; i < language.cities.size(); ++i) {
+        const City& city = language.cities[i];
+        if (city.name.empty()) continue;
+        language.by_name.emplace(city.name, i);
+        // Some names carry what tells them apart, which a text leaves out: "Washington D.C." is "Washington",
+        // "Des Moines (Washington)" is "Des Moines".
+        std::string_view plain = city.name;
+        if (plain.ends_with(')') && plain.find(" (") != std::string_view::npos) {
+            plain = plain.substr(0, plain.rfind(" ("));
+        } else if (const std::size_t space = plain.rfind(' ');
+                   space != std::string_view::npos && plain.ends_with('.') && plain.substr(space).size() <= 6) {
+            plain = plain.substr(0, space);
+        }
+        if (plain.size() != city.name.size() && !plain.empty()) language.by_name.emplace(std::string(plain), i);
+        if (!city.country.empty()) language.countries.emplace(city.country, city.country_code);
     }
     return language;
 }
@@ -87,8 +103,8 @@ std::vector<GazetteerCity> GeonamesGazetteer::cities_named(std::string_view name
         const City& city = in_language.cities[it->second];
         const std::string& english_name =
             it->second < english.cities.size() ? english.cities[it->second].name : city.name;
-        found.push_back(GazetteerCity{city.name, english_name, city.region, city.country, city.country_code, city.lon,
-                                      city.lat, city.population, source_name});
+        found.push_back(GazetteerCity{std::string(name), english_name, city.region, city.country, city.country_code,
+                                      city.lon, city.lat, city.population, source_name});
     }
     std::stable_sort(found.begin(), found.end(),
                      [](const GazetteerCity& a, const GazetteerCity& b) { return a.population > b.population; });

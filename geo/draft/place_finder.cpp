@@ -1,6 +1,7 @@
 #include "geo/draft/place_finder.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace geo {
@@ -64,9 +65,28 @@ PlacesFound find_places(const ArticleWords& article, const PeopleFound& people, 
         if (!known) found.passed_over.push_back(PassedOver{std::move(name), begin, std::move(reason)});
     };
 
+    // Words i.. i+count-1 as one name, when single blanks join them within a sentence.
+    const auto joined = [&](std::size_t i, std::size_t count) -> std::optional<std::string> {
+        if (i + count > words.size()) return std::nullopt;
+        std::string name = words[i].text;
+        for (std::size_t k = i + 1; k < i + count; ++k) {
+            if (words[k].gap_before != " " || words[k].sentence != words[i].sentence) return std::nullopt;
+            name += " " + words[k].text;
+        }
+        return name;
+    };
+
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!words[i].capitalised) continue;
-        if (const auto* country = country_of(words[i].text)) {
+        const std::pair<const std::string, std::string>* country = nullptr;
+        std::size_t country_words = 0;
+        for (std::size_t count = longest_name_words; count >= 1 && country == nullptr; --count) {
+            if (const auto name = joined(i, count)) {
+                country = country_of(*name);
+                country_words = count;
+            }
+        }
+        if (country != nullptr) {
             auto it = std::find_if(found.countries.begin(), found.countries.end(),
                                    [&](const FoundCountry& c) { return c.name == country->first; });
             if (it == found.countries.end()) {
@@ -74,23 +94,17 @@ PlacesFound find_places(const ArticleWords& article, const PeopleFound& people, 
                 it = found.countries.end() - 1;
             }
             ++it->mentions;
+            i += country_words - 1;
             continue;
         }
-        // The longest run of words (joined by single blanks) that the gazetteer knows by exactly that name.
+        // The longest run of words that the gazetteer knows by exactly that name.
         std::vector<GazetteerCity> cities;
         std::size_t last = i;
         for (std::size_t count = longest_name_words; count >= 1 && cities.empty(); --count) {
-            const std::size_t end = i + count - 1;
-            if (end >= words.size()) continue;
-            std::string name = words[i].text;
-            bool joined = true;
-            for (std::size_t k = i + 1; k <= end; ++k) {
-                joined = joined && words[k].gap_before == " " && words[k].sentence == words[i].sentence;
-                name += " " + words[k].text;
-            }
-            if (!joined) continue;
-            cities = gazetteer.cities_named(name, language_code);
-            last = end;
+            const auto name = joined(i, count);
+            if (!name) continue;
+            cities = gazetteer.cities_named(*name, language_code);
+            last = i + count - 1;
         }
         if (cities.empty()) continue;
         const std::string name = cities.front().name;

@@ -146,9 +146,12 @@ QuotationScan find_quotations(std::string_view text) {
             }
         }
         if (level) {
-            const std::size_t begin = open[*level].at;
+            const Open opened = open[*level];
             open.resize(*level);
-            if (open.empty()) scan.quotations.push_back({begin, at + c.size});
+            // One letter between single marks is an elision (rock 'n' roll), not a quotation.
+            const std::size_t content = at - (opened.at + decode(text, opened.at).size);
+            const bool elision = (opened.mark == '\'' || opened.mark == left_single) && content < 2;
+            if (open.empty() && !elision) scan.quotations.push_back({opened.at, at + c.size});
         } else if (may_open) {
             open.push_back({c.value, at});
         }

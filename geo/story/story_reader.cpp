@@ -687,10 +687,12 @@ bool StoryReader::place_excerpt(JsonObjectReader& reader, Excerpt& excerpt, cons
     }
     const std::string_view held = std::string_view(article).substr(*first, *last - *first);
     const TextPosition at = article_lines_->position_of(*first);
-    reader.report(start->value.position,
-                  "bytes " + start->value.text + ".." + end->value.text + " of the article (" + article_label_ + ":" +
-                      at_text(at) + ") hold " + in_quotes(collapse_whitespace(held).substr(0, 80)) + ", not the text of " +
-                      reader.what());
+    // Offsets inside a character hold no text worth quoting.
+    const std::string what_is_held =
+        find_invalid_utf8(held) ? std::string("part of a character") : in_quotes(collapse_whitespace(held));
+    reader.report(start->value.position, "bytes " + start->value.text + ".." + end->value.text + " of the article (" +
+                                             article_label_ + ":" + at_text(at) + ") hold " + what_is_held +
+                                             ", not the text of " + reader.what());
     return true;
 }
 
