@@ -220,7 +220,8 @@ CliParse parse_cli(int argc, const char* const* argv) {
     draft_cmd->add_option("article", raw.draft_article, "the article, a UTF-8 text file")->required();
     draft_cmd->add_option("--out,-o", raw.draft_out, "story folder to write story.json and the article into")
         ->required();
-    draft_cmd->add_option("--language", raw.draft_language, "language of the article, e.g. de or en (default: guessed)");
+    draft_cmd->add_option("--language", raw.draft_language,
+                          "language of the article, e.g. de or en (default: guessed)");
     draft_cmd->add_flag("--force", raw.draft_force, "replace an existing story.json");
     draft_cmd->add_option("--assets", raw.draft_assets, "assets folder (for the exonym table)");
 

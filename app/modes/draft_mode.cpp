@@ -139,8 +139,7 @@ int run_draft(const DraftOptions& options, std::ostream& out, std::ostream& err)
         return 1;
     }
     out << story_file.string() << ": drafted " << draft.quotations.quotations.size() << " excerpts, "
-        << draft.places.places.size() << " places, " << draft.people.people.size() << " people ("
-        << language << ")\n";
+        << draft.places.places.size() << " places, " << draft.people.people.size() << " people (" << language << ")\n";
     for (const geo::FoundPlace& place : draft.places.places) {
         out << "  place " << place.name << " at " << place.city.lat << ", " << place.city.lon;
         if (!place.others.empty()) out << " (" << place.others.size() + 1 << " cities of this name)";

@@ -10,9 +10,9 @@ namespace diplomap {
 
 struct DraftOptions {
     std::filesystem::path article;
-    std::filesystem::path out;  // the story folder, created when missing
-    std::string language;       // of the article; empty: guessed from its words (German or English)
-    bool force = false;         // replace an existing story.json
+    std::filesystem::path out;                    // the story folder, created when missing
+    std::string language;                         // of the article; empty: guessed from its words (German or English)
+    bool force = false;                           // replace an existing story.json
     std::optional<std::filesystem::path> assets;  // where assets/gazetteer/exonyms.tsv is found
 };
 

@@ -118,8 +118,8 @@ ArticleWords split_article(std::string_view text, const std::vector<Quotation>& 
                     }
                 }
                 const bool blank_follows = next >= text.size() || text[next] == ' ' || text[next] == '\n';
-                const bool after_number = !result.words.empty() && result.words.back().end == at &&
-                                          all_digits(result.words.back().text);
+                const bool after_number =
+                    !result.words.empty() && result.words.back().end == at && all_digits(result.words.back().text);
                 if (blank_follows && !after_number && sentence_begin < at) end_sentence(next);
             }
             at += c.size;
@@ -135,10 +135,9 @@ ArticleWords split_article(std::string_view text, const std::vector<Quotation>& 
             }
             const bool joiner = inner.value == '-' || inner.value == '\'' || inner.value == 0x2019;
             // A possessive 's (Kim Jong Un's train) is not part of the name.
-            const bool possessive = inner.value != '-' && at + inner.size < text.size() &&
-                                    text[at + inner.size] == 's' &&
-                                    (at + inner.size + 1 >= text.size() ||
-                                     !is_letter_or_digit(decode(text, at + inner.size + 1).value));
+            const bool possessive =
+                inner.value != '-' && at + inner.size < text.size() && text[at + inner.size] == 's' &&
+                (at + inner.size + 1 >= text.size() || !is_letter_or_digit(decode(text, at + inner.size + 1).value));
             if (joiner && !possessive && at + inner.size < text.size() &&
                 is_letter_or_digit(decode(text, at + inner.size).value)) {
                 at += inner.size;

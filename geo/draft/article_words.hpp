@@ -15,7 +15,7 @@ struct ArticleWord {
     std::size_t begin = 0;  // bytes [begin, end) of the article
     std::size_t end = 0;
     std::string text;
-    bool capitalised = false;         // begins with an upper-case letter
+    bool capitalised = false;          // begins with an upper-case letter
     bool capital_by_position = false;  // first of a sentence, a quotation or after a colon: capitalised anyway
     bool in_quotation = false;
     std::size_t sentence = 0;  // index into ArticleWords::sentences

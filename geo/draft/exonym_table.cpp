@@ -40,8 +40,9 @@ ExonymTableParse parse_exonym_table(std::string_view tsv, const std::string& fil
         if (!header_seen) {
             header_seen = true;
             if (fields.size() != columns.size() || !std::equal(fields.begin(), fields.end(), columns.begin())) {
-                problem("the header must be the tab-separated columns language, exonym, geonames_english, country, "
-                        "source");
+                problem(
+                    "the header must be the tab-separated columns language, exonym, geonames_english, country, "
+                    "source");
                 return parse;
             }
             continue;
@@ -81,8 +82,8 @@ std::vector<GazetteerCity> ExonymGazetteer::cities_named(std::string_view name, 
         for (GazetteerCity& city : base_.cities_named(row.geonames_english, "en")) {
             if (city.country_code != row.country_code) continue;
             city.name = row.name;
-            city.source += "; the name '" + row.name + "' from " + file_label_ + ":" + std::to_string(row.line) +
-                           " (" + row.source + ")";
+            city.source += "; the name '" + row.name + "' from " + file_label_ + ":" + std::to_string(row.line) + " (" +
+                           row.source + ")";
             found.push_back(std::move(city));
         }
     }

@@ -30,7 +30,7 @@ private:
         std::uint64_t population = 0;
     };
     struct Language {
-        std::vector<City> cities;  // by the library's index
+        std::vector<City> cities;                                      // by the library's index
         std::multimap<std::string, std::size_t, std::less<>> by_name;  // also without "(...)" or " D.C."
         std::map<std::string, std::string, std::less<>> countries;
     };

@@ -15,8 +15,7 @@ struct Span {
 
 class Finder {
 public:
-    Finder(const ArticleWords& article, const LanguageWords& language)
-        : words_(article.words), language_(language) {}
+    Finder(const ArticleWords& article, const LanguageWords& language) : words_(article.words), language_(language) {}
 
     PeopleFound run() {
         for (std::size_t i = 0; i < words_.size(); ++i) {

@@ -13,8 +13,8 @@
 namespace geo {
 
 struct FoundPerson {
-    std::string name;  // the fullest form, as first written
-    std::string role;  // as first written, or empty
+    std::string name;                   // the fullest form, as first written
+    std::string role;                   // as first written, or empty
     std::vector<std::string> variants;  // other full forms (Dimitri / Dmitri Peskow)
 };
 
@@ -26,7 +26,7 @@ struct PersonMention {
 };
 
 struct PeopleFound {
-    std::vector<FoundPerson> people;    // in order of first mention
+    std::vector<FoundPerson> people;      // in order of first mention
     std::vector<PersonMention> mentions;  // in text order
 };
 

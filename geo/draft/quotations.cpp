@@ -43,22 +43,31 @@ bool is_word(char32_t c) {
 }
 
 enum : char32_t {
-    low_double = 0x201E,    // „
-    low_single = 0x201A,    // ‚
-    left_double = 0x201C,   // “
-    right_double = 0x201D,  // ”
-    left_single = 0x2018,   // ‘
-    right_single = 0x2019,  // ’ (also the apostrophe)
-    left_guillemet = 0xAB,  // «
-    right_guillemet = 0xBB, // »
-    left_angle = 0x2039,    // ‹
-    right_angle = 0x203A,   // ›
+    low_double = 0x201E,     // „
+    low_single = 0x201A,     // ‚
+    left_double = 0x201C,    // “
+    right_double = 0x201D,   // ”
+    left_single = 0x2018,    // ‘
+    right_single = 0x2019,   // ’ (also the apostrophe)
+    left_guillemet = 0xAB,   // «
+    right_guillemet = 0xBB,  // »
+    left_angle = 0x2039,     // ‹
+    right_angle = 0x203A,    // ›
 };
 
 bool is_mark(char32_t c) {
     switch (c) {
-        case '"': case '\'': case low_double: case low_single: case left_double: case right_double:
-        case left_single: case right_single: case left_guillemet: case right_guillemet: case left_angle:
+        case '"':
+        case '\'':
+        case low_double:
+        case low_single:
+        case left_double:
+        case right_double:
+        case left_single:
+        case right_single:
+        case left_guillemet:
+        case right_guillemet:
+        case left_angle:
         case right_angle: return true;
         default: return false;
     }

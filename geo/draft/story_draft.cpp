@@ -63,7 +63,8 @@ std::optional<std::size_t> guess_speaker(const Quotation& quotation, const Artic
         std::vector<std::size_t> found;
         for (const PersonMention& mention : people.mentions) {
             const ArticleWord& word = article.words[mention.first_word];
-            if (word.sentence == in_sentence && !word.in_quotation && !mention.genitive) found.push_back(mention.person);
+            if (word.sentence == in_sentence && !word.in_quotation && !mention.genitive)
+                found.push_back(mention.person);
         }
         return found;
     };
@@ -158,7 +159,8 @@ StoryDraft draft_story(std::string_view article, const std::string& article_file
         excerpt["end"] = quotation.end;
         if (const auto speaker = draft.speakers.back()) {
             excerpt["speaker"] = person_ids[*speaker];
-            excerpt["_speaker"] = "a guess: the first person named in its sentence, else the last one named in the sentence before";
+            excerpt["_speaker"] =
+                "a guess: the first person named in its sentence, else the last one named in the sentence before";
         }
         excerpt["translation"] = Json{{"en", ""}};
         excerpt["draft"] = true;
@@ -168,7 +170,8 @@ StoryDraft draft_story(std::string_view article, const std::string& article_file
     story["timeline"] = Json::array();
 
     Json countries = Json::array();
-    for (const FoundCountry& country : draft.places.countries) countries.push_back(country.name + " (" + country.code + ")");
+    for (const FoundCountry& country : draft.places.countries)
+        countries.push_back(country.name + " (" + country.code + ")");
     story["_countries"] = std::move(countries);
     story["_countries_note"] = "Countries the article names: candidates for places, not places.";
     Json passed = Json::array();

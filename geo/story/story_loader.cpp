@@ -8,9 +8,9 @@
 #include <functional>
 #include <tuple>
 
+#include "geo/story/story_reader.hpp"
 #include "geo/text/json_object_reader.hpp"
 #include "geo/text/json_positions.hpp"
-#include "geo/story/story_reader.hpp"
 #include "geo/text/text_utf8.hpp"
 
 namespace geo {

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "geo/text/diagnostic.hpp"
 #include "geo/story/story.hpp"
+#include "geo/text/diagnostic.hpp"
 
 namespace geo {
 

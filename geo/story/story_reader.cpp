@@ -75,7 +75,8 @@ StoryReader::FieldRead<T> StoryReader::string_field(std::string_view key, std::s
         const JsonMember* value = reader.required(key, JsonType::string);
         if (value == nullptr) return;
         into.*member = value->value.text;
-        if (value->value.text.empty()) reader.warn(value->value.position, reader.field(key) + " is empty: still to fill in");
+        if (value->value.text.empty())
+            reader.warn(value->value.position, reader.field(key) + " is empty: still to fill in");
     };
 }
 
@@ -119,8 +120,7 @@ StoryReader::FieldRead<T> StoryReader::date_field(std::string_view key, DateRang
 }
 
 template <typename T>
-StoryReader::FieldRead<T> StoryReader::optional_date_field(std::string_view key,
-                                                           std::optional<DateRange> T::*member) {
+StoryReader::FieldRead<T> StoryReader::optional_date_field(std::string_view key, std::optional<DateRange> T::*member) {
     return [key, member](StoryReader& self, JsonObjectReader& reader, T& into) {
         into.*member = self.read_date(reader, reader.optional(key, JsonType::string));
     };
@@ -458,8 +458,7 @@ void StoryReader::read_draft(JsonObjectReader& reader, bool& draft) {
     const JsonMember* draft_member = reader.optional("draft", JsonType::boolean);
     draft = draft_member != nullptr && draft_member->value.boolean;
     if (draft) {
-        reader.warn(draft_member->value.position,
-                    reader.what() + " is a draft: review it, then remove \"draft\"");
+        reader.warn(draft_member->value.position, reader.what() + " is a draft: review it, then remove \"draft\"");
     }
 }
 
@@ -555,10 +554,9 @@ void StoryReader::read_relation(const JsonValue& object, std::size_t index) {
             relation.to_place = *to;
             // Only meetings and statements happen in one place; any other relation to itself is a slip of the pen.
             const JsonMember* kind_member = reader.object().find("kind");
-            const std::optional<RelationKind> kind =
-                kind_member != nullptr && kind_member->value.is(JsonType::string)
-                    ? parse_relation_kind(kind_member->value.text)
-                    : std::nullopt;
+            const std::optional<RelationKind> kind = kind_member != nullptr && kind_member->value.is(JsonType::string)
+                                                         ? parse_relation_kind(kind_member->value.text)
+                                                         : std::nullopt;
             if (*from == *to && kind && *kind != RelationKind::meeting && *kind != RelationKind::statement) {
                 reader.report(to_member->value.position,
                               reader.what() + " of kind '" + std::string(to_string(*kind)) + "' goes from " +

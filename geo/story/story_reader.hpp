@@ -80,8 +80,8 @@ private:
     template <typename T>
     static FieldRead<T> optional_date_field(std::string_view key, std::optional<DateRange> T::*member);
     template <typename T, typename Enum>
-    static FieldRead<T> choice_field(std::string_view key, Enum T::*member, std::optional<Enum> (*parse)(std::string_view),
-                                     Enum last);
+    static FieldRead<T> choice_field(std::string_view key, Enum T::*member,
+                                     std::optional<Enum> (*parse)(std::string_view), Enum last);
     template <typename T>
     static FieldRead<T> string_list_field(std::string_view key, std::vector<std::string> T::*member,
                                           bool language_codes);

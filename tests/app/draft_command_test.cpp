@@ -74,7 +74,8 @@ TEST_CASE("draft refuses an existing story.json without --force and replaces it 
 
 TEST_CASE("draft of an unreadable or bad article writes nothing", "[cli][draft]") {
     const TempDir dir;
-    const auto missing = run_diplomap("draft '" + (dir / "nope.txt").string() + "' --out '" + (dir / "a").string() + "'");
+    const auto missing =
+        run_diplomap("draft '" + (dir / "nope.txt").string() + "' --out '" + (dir / "a").string() + "'");
     CHECK(missing.exit_code == 1);
     CHECK(missing.output.find("cannot read article") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "a"));
@@ -85,8 +86,8 @@ TEST_CASE("draft of an unreadable or bad article writes nothing", "[cli][draft]"
     CHECK(bad.output.find("not valid UTF-8") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "b"));
 
-    const auto language = run_diplomap("draft '" + article.string() + "' --out '" + (dir / "c").string() +
-                                       "' --language Deutsch");
+    const auto language =
+        run_diplomap("draft '" + article.string() + "' --out '" + (dir / "c").string() + "' --language Deutsch");
     CHECK(language.exit_code == 2);
     CHECK_FALSE(fs::exists(dir / "c"));
 }

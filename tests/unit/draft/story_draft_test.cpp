@@ -86,8 +86,8 @@ TEST_CASE("the draft finds every direct quotation of the bundled article verbati
 TEST_CASE("the draft's speakers are the people named nearest before each quotation", "[draft]") {
     const auto& excerpts = bundled_draft().draft.story.at("excerpts");
     REQUIRE(excerpts.size() == 9);
-    const std::vector<std::string> speakers = {"karine-jean-pierre", "john-kirby",    "dimitri-peskow",
-                                               "sidney-seiler",      "eric-ballbach", "eric-ballbach",
+    const std::vector<std::string> speakers = {"karine-jean-pierre", "john-kirby",     "dimitri-peskow",
+                                               "sidney-seiler",      "eric-ballbach",  "eric-ballbach",
                                                "sidney-seiler",      "wladimir-putin", "yoon-suk-yeol"};
     // Quotation 8 ("Denn Kim würde ...") is Seiler's, but stands alone after a sentence about Putin: the rule's
     // guess is Putin, and it is marked as a guess for the author to correct.
@@ -105,7 +105,7 @@ TEST_CASE("the draft finds the cities of the bundled article within 25 km and no
     // (51°13′32″N 6°46′58″E).
     const std::map<std::string, std::pair<double, double>> reference = {
         {"Pjöngjang", {39.0194, 125.7381}}, {"Wladiwostok", {43.1155, 131.8855}}, {"Washington", {38.8977, -77.0365}},
-        {"Peking", {39.9042, 116.4074}},    {"Tokio", {35.6897, 139.6922}},      {"Düsseldorf", {51.2256, 6.7828}},
+        {"Peking", {39.9042, 116.4074}},    {"Tokio", {35.6897, 139.6922}},       {"Düsseldorf", {51.2256, 6.7828}},
     };
     std::set<std::string> names;
     for (const auto& place : d.draft.story.at("places")) {
@@ -114,8 +114,8 @@ TEST_CASE("the draft finds the cities of the bundled article within 25 km and no
         const auto found = reference.find(name);
         INFO(name);
         REQUIRE(found != reference.end());  // no place the article does not name as a city
-        const double km = distance_km(place.at("lat").get<double>(), place.at("lon").get<double>(),
-                                      found->second.first, found->second.second);
+        const double km = distance_km(place.at("lat").get<double>(), place.at("lon").get<double>(), found->second.first,
+                                      found->second.second);
         CHECK(km < 25.0);
         CHECK(place.at("draft").get<bool>());
         CHECK(place.at("source").get<std::string>().find("GeoNames") != std::string::npos);

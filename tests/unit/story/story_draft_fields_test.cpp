@@ -15,7 +15,8 @@ const std::string article = "Er sagte: „Ja.“ Sie sagte: „Ja.“ Dann\nging
 std::string story(const std::string& excerpt_fields,
                   const std::string& meta_fields = R"("title": "T", "date": "2024-01-02", "source": "S")") {
     return R"({"format": "diplomap-story/1",
- "meta": {)" + meta_fields + R"(, "language": "de", "article": "a.txt"},
+ "meta": {)" +
+           meta_fields + R"(, "language": "de", "article": "a.txt"},
  "places": [{"id": "p", "names": "P", "lon": 1, "lat": 2, "role": "city"}],
  "excerpts": [{"id": "q", "translation": {"en": "Yes."})" +
            excerpt_fields + "}]}";
@@ -31,8 +32,8 @@ std::string messages(const geo::Diagnostics& list) {
 
 TEST_CASE("start and end choose among repeated quotations", "[story][draft]") {
     const std::size_t second = article.find("„Ja.“", 12);
-    const std::string fields = R"(, "text": "„Ja.“", "start": )" + std::to_string(second) +
-                               R"(, "end": )" + std::to_string(second + std::string("„Ja.“").size());
+    const std::string fields = R"(, "text": "„Ja.“", "start": )" + std::to_string(second) + R"(, "end": )" +
+                               std::to_string(second + std::string("„Ja.“").size());
     const geo::StoryLoad load = geo::load_story_from_text(story(fields), article, "s/story.json");
     INFO(messages(load.problems));
     REQUIRE(load.story);
@@ -94,8 +95,9 @@ TEST_CASE("drafts and empty fields are warnings, which the story loads with", "[
 
 TEST_CASE("a draft place and person say so; draft false says nothing", "[story][draft]") {
     std::string json = story(R"(, "text": "„Ja.“", "occurrence": 2)");
-    json.replace(json.find(R"("role": "city"})"), std::string(R"("role": "city"})").size(),
-                 R"("role": "city", "draft": true, "source": "GeoNames"}], "people": [{"id": "x", "name": "X", "draft": false})");
+    json.replace(
+        json.find(R"("role": "city"})"), std::string(R"("role": "city"})").size(),
+        R"("role": "city", "draft": true, "source": "GeoNames"}], "people": [{"id": "x", "name": "X", "draft": false})");
     const geo::StoryLoad load = geo::load_story_from_text(json, article, "s/story.json");
     INFO(messages(load.problems));
     REQUIRE(load.story);
