@@ -12,7 +12,7 @@ namespace geo {
 
 namespace {
 
-constexpr const char* source_name = "GeoNames cities15000 (CC BY 4.0) through libgeonames 0.3.0 (Debian)";
+constexpr const char* source_name = "GeoNames (CC BY 4.0) as libgeonames 0.3.0 ships it (Debian)";
 
 // Sets LANGUAGE for gettext while it lives, and LC_MESSAGES to a locale in which gettext translates at all.
 class MessageLanguage {

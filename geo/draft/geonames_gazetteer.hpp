@@ -1,5 +1,5 @@
 #pragma once
-// The cities of GeoNames (about 24,000 of at least 15,000 people) as Debian's libgeonames ships them, with names
+// The cities of GeoNames (about 24,000, the larger towns of the world) as Debian's libgeonames ships them, with names
 // in other languages from its gettext catalogues (package libgeonames-common).
 //
 // The library translates through gettext, which follows the process's language: to read the names in one
