@@ -71,7 +71,7 @@ std::vector<GeonamesGazetteer::City> GeonamesGazetteer::read_cities(const std::s
     return cities;
 }
 
-const GeonamesGazetteer::Language& GeonamesGazetteer::language(std::string_view code) {
+const GeonamesGazetteer::Language& GeonamesGazetteer::load(std::string_view code) {
     if (const auto found = languages_.find(code); found != languages_.end()) return found->second;
     Language& language = languages_[std::string(code)];
     language.cities = read_cities(std::string(code));
@@ -94,9 +94,9 @@ const GeonamesGazetteer::Language& GeonamesGazetteer::language(std::string_view 
     return language;
 }
 
-std::vector<GazetteerCity> GeonamesGazetteer::cities_named(std::string_view name, std::string_view code) {
-    const Language& in_language = language(code);
-    const Language& english = language("en");
+std::vector<GazetteerCity> GeonamesGazetteer::cities_named(std::string_view name, std::string_view language) {
+    const Language& in_language = load(language);
+    const Language& english = load("en");
     std::vector<GazetteerCity> found;
     const auto [first, last] = in_language.by_name.equal_range(name);
     for (auto it = first; it != last; ++it) {
@@ -111,8 +111,8 @@ std::vector<GazetteerCity> GeonamesGazetteer::cities_named(std::string_view name
     return found;
 }
 
-std::map<std::string, std::string, std::less<>> GeonamesGazetteer::countries(std::string_view code) {
-    return language(code).countries;
+std::map<std::string, std::string, std::less<>> GeonamesGazetteer::countries(std::string_view language) {
+    return load(language).countries;
 }
 
 }  // namespace geo

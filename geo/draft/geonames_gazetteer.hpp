@@ -34,7 +34,7 @@ private:
         std::multimap<std::string, std::size_t, std::less<>> by_name;  // also without "(...)" or " D.C."
         std::map<std::string, std::string, std::less<>> countries;
     };
-    const Language& language(std::string_view code);
+    const Language& load(std::string_view code);
     // Every city with its names in `code`, by the library's index.
     static std::vector<City> read_cities(const std::string& code);
 

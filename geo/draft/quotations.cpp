@@ -39,7 +39,7 @@ bool is_space(char32_t c) { return c == 0 || c == ' ' || c == '\t' || c == '\n' 
 // Letters and digits of any script: enough to tell an apostrophe inside a word from a closing mark.
 bool is_word(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F);
+    return c >= 0xC0 && c != 0xD7 && c != 0xF7 && (c < 0x2000 || c > 0x206F);
 }
 
 enum : char32_t {

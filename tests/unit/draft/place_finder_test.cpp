@@ -60,6 +60,7 @@ TEST_CASE("people and places in an English text, without false places", "[draft]
     TableGazetteer gazetteer;
     const geo::PlacesFound places = geo::find_places(words, people, gazetteer, "en", &english);
     std::vector<std::string> names;
+    names.reserve(places.places.size());
     for (const geo::FoundPlace& place : places.places) names.push_back(place.name);
     CHECK(names == std::vector<std::string>{"Vladivostok", "Moscow"});
     REQUIRE(places.places.size() == 2);
@@ -74,6 +75,7 @@ TEST_CASE("people and places in an English text, without false places", "[draft]
                                                        {"Deal", "a noun here ('The ... Deal')"},
                                                        {"Sidney", "part of a person's name"}});
     std::vector<std::string> countries;
+    countries.reserve(places.countries.size());
     for (const geo::FoundCountry& c : places.countries) countries.push_back(c.name);
     CHECK(countries == std::vector<std::string>{"Russia", "North Korea"});
 }

@@ -18,6 +18,7 @@ struct Case {
 
 std::vector<std::string> found_texts(const std::string& text, const geo::QuotationScan& scan) {
     std::vector<std::string> texts;
+    texts.reserve(scan.quotations.size());
     for (const geo::Quotation& q : scan.quotations) texts.push_back(text.substr(q.begin, q.end - q.begin));
     return texts;
 }

@@ -58,10 +58,10 @@ TEST_CASE("the draft finds every direct quotation of the bundled article verbati
     const Drafted& d = bundled_draft();
     const std::vector<std::string> expected = {
         "„direkt gegen eine Reihe von Resolutionen des UN-Sicherheitsrats verstoßen“",
-        "„Keine Nation der Welt sollte Putin bei seinem illegalen Krieg und seinen Verbrechen gegen die Menschlichkeit "
-        "unterstützen.“",
-        "„Bei der Umsetzung unserer Beziehungen zu unseren Nachbarn, einschließlich Nordkorea, sind für uns die "
-        "Interessen unserer beiden Länder wichtig und nicht die Warnungen aus Washington“",
+        std::string("„Keine Nation der Welt sollte Putin bei seinem illegalen Krieg und seinen Verbrechen gegen die ") +
+            "Menschlichkeit unterstützen.“",
+        std::string("„Bei der Umsetzung unserer Beziehungen zu unseren Nachbarn, einschließlich Nordkorea, sind für ") +
+            "uns die Interessen unserer beiden Länder wichtig und nicht die Warnungen aus Washington“",
         "„Wladimir Putin ist verzweifelt“",
         "„eine Art Win-win-Situation“",
         "„wenn Russland Nordkorea Zugang zu Hochtechnologie gewähren würde“",
