@@ -136,7 +136,9 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
     s.supersample = std::max(1, options.supersample);
     s.pixel_ratio = static_cast<float>(export_scale(options)) * static_cast<float>(s.supersample);
     const Camera drawn = s.render_camera();
-    s.detail = detail_for_view(options.view, drawn);
+    // The Natural Earth level follows the image's own scale, so supersampling smooths the same map rather than
+    // drawing a more detailed one; simplification below follows the pixels actually drawn.
+    s.detail = detail_for_view(options.view, s.camera);
     s.layers = options.view.layers;
     if (options.transparent) {
         s.layers.set(Layer::Ocean, false);
