@@ -181,7 +181,10 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
     auto renderer = MapRenderer::create();
     if (auto* error = std::get_if<std::string>(&renderer)) return *error;
     s.map.emplace(std::move(std::get<MapRenderer>(renderer)));
-    if (options.story) {
+    // A map of the basemap layers alone needs neither the story's shaders nor its geometry.
+    const bool story_drawn = s.layers.has(Layer::Arcs) || s.layers.has(Layer::Routes) || s.layers.has(Layer::Markers) ||
+                             s.layers.has(Layer::Labels);
+    if (options.story && story_drawn) {
         auto created = StoryView::create();
         if (auto* error = std::get_if<std::string>(&created)) return *error;
         s.story_view.emplace(std::move(std::get<StoryView>(created)));
