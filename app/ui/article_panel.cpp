@@ -249,8 +249,8 @@ void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, ge
         scroll_frames_ = 2;
     }
     if (!open) return;
-    place_panel_first_time(Panel::article);
-    if (!ImGui::Begin(de ? "Artikel###article" : "Article###article", &open)) {
+    const int fixed = place_panel(rects, Panel::article);
+    if (!ImGui::Begin(de ? "Artikel###article" : "Article###article", &open, fixed)) {
         report_panel_rect(rects, Panel::article);
         ImGui::End();
         return;

@@ -56,8 +56,8 @@ void draw_layers_panel(const geo::Story* story, const std::vector<LegendEntry>& 
                        std::string_view language, bool& open, PanelRects& rects, std::vector<PanelRect>* legend_rows) {
     if (!open) return;
     const bool de = language == "de";
-    place_panel_first_time(Panel::layers);
-    if (!ImGui::Begin(de ? "Ebenen und Legende###layers" : "Layers and legend###layers", &open)) {
+    const int fixed = place_panel(rects, Panel::layers);
+    if (!ImGui::Begin(de ? "Ebenen und Legende###layers" : "Layers and legend###layers", &open, fixed)) {
         report_panel_rect(rects, Panel::layers);
         ImGui::End();
         return;

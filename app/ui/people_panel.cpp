@@ -23,8 +23,8 @@ void draw_people_panel(const geo::Story& story, geo::SelectionModel& selection, 
                        std::optional<std::size_t>& focus, bool& open, PanelRects& rects) {
     if (!open) return;
     const bool de = language == "de";
-    place_panel_first_time(Panel::people);
-    if (!ImGui::Begin(de ? "Personen###people" : "People###people", &open)) {
+    const int fixed = place_panel(rects, Panel::people);
+    if (!ImGui::Begin(de ? "Personen###people" : "People###people", &open, fixed)) {
         report_panel_rect(rects, Panel::people);
         ImGui::End();
         return;

@@ -25,8 +25,8 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
     if (take_focus) open = true;
     if (!open) return;
     const bool de = language == "de";
-    place_panel_first_time(Panel::search);
-    if (!ImGui::Begin(de ? "Suche###search" : "Search###search", &open)) {
+    const int fixed = place_panel(rects, Panel::search);
+    if (!ImGui::Begin(de ? "Suche###search" : "Search###search", &open, fixed)) {
         report_panel_rect(rects, Panel::search);
         ImGui::End();
         return;

@@ -129,7 +129,7 @@ TEST_CASE("clicking an excerpt selects its relation and the flight fits both end
     // The camera the window flies to: the globe turned to the middle, both ends inside the part the panels leave.
     const PanelRect& article = rects[Panel::article];
     REQUIRE(article.shown);
-    const geo::PixelRect free{0, 0, article.left, kHeight};
+    const geo::PixelRect free{article.right, 0, kWidth, kHeight};
     const auto points = geo::points_of(story, *flight);
     const geo::ProjectionSpec globe{"ortho", {127.5, 38.5}, ""};
     const auto view = geo::fit_view(globe, true, points, static_cast<int>(kWidth), static_cast<int>(kHeight), free, 40);
@@ -193,7 +193,9 @@ TEST_CASE("clicking a legend entry hides and shows that kind of relation", "[ui]
     LayerSet layers = LayerSet::all();
     std::uint32_t kinds = ~0U;
     bool open = true;
+    // The whole height of the window, as when the layers are the only panel in their column: every row visible.
     PanelRects rects;
+    rects[Panel::layers] = {kWidth - 400, 0, kWidth, kHeight, true};
     std::vector<PanelRect> rows;
     auto draw = [&] { draw_layers_panel(&story, legend, {layers, kinds}, "de", open, rects, &rows); };
     ui.frames(2, draw);
@@ -284,7 +286,7 @@ TEST_CASE("scrubbing the timeline sets the as-of date", "[ui]") {
     REQUIRE(war.place);
     const float war_x =
         state.axis.left + static_cast<float>(scale.position(war.date.first)) * (state.axis.right - state.axis.left);
-    const float axis_y = state.axis.top + 0.55F * (state.axis.bottom - state.axis.top);
+    const float axis_y = state.axis_y;
     ui.click(war_x, axis_y, draw);
     CHECK(*state.as_of == war.date.first);
     CHECK(selection.selection().selected == StoryItem{StoryItem::Kind::place, *war.place});
