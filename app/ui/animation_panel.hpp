@@ -1,5 +1,7 @@
 #pragma once
 // Play, pause, speed and scrubbing of the story's animation clock.
+#include <string_view>
+
 namespace diplomap {
 
 struct AnimationControls {
@@ -13,10 +15,10 @@ inline constexpr double kMinAnimationSpeed = 0.25;
 inline constexpr double kMaxAnimationSpeed = 4.0;
 
 // The controls on one line, inside whatever window is current (the timeline panel holds them).
-void draw_animation_controls(AnimationControls& controls);
+void draw_animation_controls(AnimationControls& controls, std::string_view language = "en");
 
 // The controls in a small window of their own at the bottom left, above the status bar: for when the timeline
 // panel is closed.
-void draw_animation_panel(AnimationControls& controls, float bottom_margin);
+void draw_animation_panel(AnimationControls& controls, float bottom_margin, std::string_view language = "en");
 
 }  // namespace diplomap

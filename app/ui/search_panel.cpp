@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/ui/ui_colors.hpp"
+#include "app/style/translations.hpp"
 
 namespace diplomap {
 
@@ -24,9 +25,9 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
                        PanelRects& rects) {
     if (take_focus) open = true;
     if (!open) return;
-    const bool de = language == "de";
+    const UiLanguage ui = ui_language(language);
     const int fixed = place_panel(rects, Panel::search);
-    if (!ImGui::Begin(de ? "Suche###search" : "Search###search", &open, fixed)) {
+    if (!ImGui::Begin(window_title(UiText::panel_search, "search", ui).c_str(), &open, fixed)) {
         report_panel_rect(rects, Panel::search);
         ImGui::End();
         return;
@@ -35,7 +36,7 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
     if (take_focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool entered =
-        ImGui::InputTextWithHint("##query", de ? "Ort oder Person (Strg+F)" : "Place or person (Ctrl+F)", query_.data(),
+        ImGui::InputTextWithHint("##query", tr(UiText::search_hint, ui), query_.data(),
                                  query_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
     if (searched_in_ != &search || searched_ != query_.data()) {
         searched_in_ = &search;
@@ -43,14 +44,13 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
         hits_ = search.find(searched_);
     }
     if (entered && !hits_.empty()) jump(story, hits_.front(), selection, focus_person);
-    if (!searched_.empty() && hits_.empty()) ImGui::TextDisabled("%s", de ? "Nichts gefunden." : "Nothing found.");
+    if (!searched_.empty() && hits_.empty()) ImGui::TextDisabled("%s", tr(UiText::search_nothing_found, ui));
     for (std::size_t i = 0; i < hits_.size(); ++i) {
         const geo::SearchHit& hit = hits_[i];
         ImGui::PushID(static_cast<int>(i));
         const bool place = hit.kind == geo::SearchHit::Kind::place;
         const std::string& shown = place ? story.places[hit.index].names.get(language) : story.people[hit.index].name;
-        // "Person" is the same word in German and English.
-        std::string label = std::string(place ? (de ? "Ort: " : "Place: ") : "Person: ") + shown;
+        std::string label = std::string(tr(place ? UiText::search_place : UiText::search_person, ui)) + shown;
         if (hit.matched != shown) label += "  (" + hit.matched + ")";
         const bool added = place && story.places[hit.index].added;
         if (added) ImGui::PushStyleColor(ImGuiCol_Text, ui_colors::kAdded);

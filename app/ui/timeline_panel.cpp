@@ -9,6 +9,7 @@
 
 #include "app/ui/timeline_labels.hpp"
 #include "app/ui/ui_colors.hpp"
+#include "app/style/translations.hpp"
 
 namespace diplomap {
 namespace {
@@ -38,29 +39,28 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
                          AnimationControls& animation, geo::SelectionModel& selection, std::string_view language,
                          bool& open, PanelRects& rects) {
     if (!open) return false;
-    const bool de = language == "de";
     const auto before = state.as_of;
     const int fixed = place_panel(rects, Panel::timeline);
-    if (!ImGui::Begin(de ? "Zeitleiste###timeline" : "Timeline###timeline", &open, fixed)) {
+    if (!ImGui::Begin(window_title(UiText::panel_timeline, "timeline", ui_language(language)).c_str(), &open, fixed)) {
         report_panel_rect(rects, Panel::timeline);
         ImGui::End();
         return false;
     }
     report_panel_rect(rects, Panel::timeline);
-    draw_animation_controls(animation);
+    draw_animation_controls(animation, language);
     if (scale.empty()) {
-        ImGui::TextDisabled("%s", de ? "Die Geschichte nennt keine Daten." : "The story gives no dates.");
+        ImGui::TextDisabled("%s", tr(UiText::timeline_no_dates, language));
         ImGui::End();
         return false;
     }
     bool filter = state.as_of.has_value();
-    if (ImGui::Checkbox(de ? "Stand am" : "As of", &filter))
+    if (ImGui::Checkbox((std::string(tr(UiText::timeline_as_of, language)) + "###as-of").c_str(), &filter))
         state.as_of = filter ? std::optional(scale.last()) : std::nullopt;
     ImGui::SameLine();
     if (state.as_of) {
         ImGui::TextUnformatted(format_day(*state.as_of, language).c_str());
     } else {
-        ImGui::TextDisabled("%s", de ? "alles, was die Geschichte erzählt" : "everything the story tells");
+        ImGui::TextDisabled("%s", tr(UiText::timeline_everything, language));
     }
     ImGui::SameLine();
     // Steps from event to event, for readers who prefer keys to dragging.
@@ -161,8 +161,7 @@ bool draw_timeline_panel(const geo::Story& story, const geo::TimelineScale& scal
         ImGui::TextUnformatted(e.label.get(language).c_str());
         if (e.place) ImGui::TextDisabled("%s", story.places[*e.place].names.get(language).c_str());
         if (e.added) {
-            ImGui::TextColored(ui_colors::kAdded, "%s",
-                               de ? "Ergänzt, nicht aus dem Artikel" : "Added, not from the article");
+            ImGui::TextColored(ui_colors::kAdded, "%s", tr(UiText::added_not_from_article, language));
             if (e.note) ImGui::TextUnformatted(e.note->get(language).c_str());
         }
         ImGui::PopTextWrapPos();
