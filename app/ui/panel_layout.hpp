@@ -38,8 +38,8 @@ struct PanelSizes {
     float left_width = 340.0F;
     float right_width = 380.0F;
     float bottom_height = 170.0F;
-    float left_split = 0.30F;   // search above the article
-    float right_split = 0.55F;  // people above layers
+    float left_split = 0.20F;   // search above the article: a field, and a list of hits while searching
+    float right_split = 0.45F;  // people above layers
 
     bool operator==(const PanelSizes&) const = default;
 };
