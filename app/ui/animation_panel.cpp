@@ -12,8 +12,7 @@ namespace diplomap {
 void draw_animation_controls(AnimationControls& controls, std::string_view language) {
     // The label changes, the button stays the same: "###play" keeps its identity.
     const std::string play = std::string(tr(controls.paused ? UiText::play : UiText::pause, language)) + "###play";
-    if (ImGui::Button(play.c_str(), ImVec2(ImGui::GetFontSize() * 5.0F, 0)))
-        controls.paused = !controls.paused;
+    if (ImGui::Button(play.c_str(), ImVec2(ImGui::GetFontSize() * 5.0F, 0))) controls.paused = !controls.paused;
     ImGui::SameLine();
     // The slider shows the time within one playing of the story; beyond it the train loops and arcs flow on.
     float shown = static_cast<float>(std::min(controls.seconds, controls.length));
@@ -24,8 +23,9 @@ void draw_animation_controls(AnimationControls& controls, std::string_view langu
     ImGui::SameLine();
     float speed = static_cast<float>(controls.speed);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0F);
-    if (ImGui::SliderFloat((std::string(tr(UiText::speed, language)) + "###speed").c_str(), &speed, static_cast<float>(kMinAnimationSpeed),
-                           static_cast<float>(kMaxAnimationSpeed), "%.2fx", ImGuiSliderFlags_Logarithmic))
+    if (ImGui::SliderFloat((std::string(tr(UiText::speed, language)) + "###speed").c_str(), &speed,
+                           static_cast<float>(kMinAnimationSpeed), static_cast<float>(kMaxAnimationSpeed), "%.2fx",
+                           ImGuiSliderFlags_Logarithmic))
         controls.speed = std::clamp(static_cast<double>(speed), kMinAnimationSpeed, kMaxAnimationSpeed);
 }
 

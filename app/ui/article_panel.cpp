@@ -161,7 +161,8 @@ void ArticlePanel::draw_excerpts(const geo::Story& story, geo::SelectionModel& s
             ImGui::PopTextWrapPos();
             ImGui::EndGroup();
         }
-        if (added_relation_of(story, e)) ImGui::TextColored(ui_colors::kAdded, "%s", tr(UiText::article_quoted_for_added, ui_));
+        if (added_relation_of(story, e))
+            ImGui::TextColored(ui_colors::kAdded, "%s", tr(UiText::article_quoted_for_added, ui_));
         ImGui::EndGroup();
         const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
         excerpt_rects_[e] = {start.x, start.y, end.x, end.y, true};

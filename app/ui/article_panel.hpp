@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "app/style/translations.hpp"
 #include "app/ui/article_language.hpp"
 #include "app/ui/panel_layout.hpp"
 #include "geo/story/selection_model.hpp"
 #include "geo/story/story.hpp"
-#include "app/style/translations.hpp"
 
 namespace diplomap {
 

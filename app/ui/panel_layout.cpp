@@ -67,8 +67,8 @@ PanelLayout layout_panels(const PanelLayoutInput& input) {
 
     // The strip: likewise never so high that the map drops below its share of the height.
     const float strip_room = std::max(body_height * (1.0F - kMinMapHeightShare) - gap, 0.0F);
-    const float strip = has_strip ? std::min(std::max(input.sizes.bottom_height, kMinStripHeight) * scale, strip_room)
-                                  : 0.0F;
+    const float strip =
+        has_strip ? std::min(std::max(input.sizes.bottom_height, kMinStripHeight) * scale, strip_room) : 0.0F;
     const float map_bottom = has_strip ? body_bottom - strip - gap : body_bottom;
     layout.map = {map_left, body_top, map_right, map_bottom, true};
 

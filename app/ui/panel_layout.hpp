@@ -49,17 +49,17 @@ inline constexpr std::size_t kSplitterCount = static_cast<std::size_t>(SplitterI
 
 // A band between a panel and the map (or two stacked panels) that drags one of the PanelSizes.
 struct Splitter {
-    PanelRect rect;          // where it can be grabbed; shown is false when either side is hidden
-    bool drags_x = true;     // true: a vertical bar dragged sideways
-    float value = 0;         // the size in force now (after shrinking), in the PanelSizes field's unit
+    PanelRect rect;             // where it can be grabbed; shown is false when either side is hidden
+    bool drags_x = true;        // true: a vertical bar dragged sideways
+    float value = 0;            // the size in force now (after shrinking), in the PanelSizes field's unit
     float units_per_point = 1;  // how much `value` changes per point the mouse moves (sign: which way grows it)
     float min = 0, max = 0;     // the limits a drag keeps `value` within
 };
 
 struct PanelLayoutInput {
     float display_width = 0, display_height = 0;  // UI points
-    float top = 0;     // height of the menu bar
-    float bottom = 0;  // height of the status bar
+    float top = 0;                                // height of the menu bar
+    float bottom = 0;                             // height of the status bar
     std::array<bool, kPanelCount> shown{};
     PanelSizes sizes;
     float ui_scale = 1.0F;

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "app/ui/ui_colors.hpp"
 #include "app/style/translations.hpp"
+#include "app/ui/ui_colors.hpp"
 
 namespace diplomap {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "app/ui/ui_colors.hpp"
 #include "app/style/translations.hpp"
+#include "app/ui/ui_colors.hpp"
 
 namespace diplomap {
 
@@ -35,9 +35,8 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
     report_panel_rect(rects, Panel::search);
     if (take_focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool entered =
-        ImGui::InputTextWithHint("##query", tr(UiText::search_hint, ui), query_.data(),
-                                 query_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered = ImGui::InputTextWithHint("##query", tr(UiText::search_hint, ui), query_.data(), query_.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     if (searched_in_ != &search || searched_ != query_.data()) {
         searched_in_ = &search;
         searched_ = query_.data();

@@ -19,8 +19,8 @@ float& size_of(PanelSizes& sizes, SplitterId id) {
     return sizes.right_split;
 }
 
-constexpr const char* kNames[kSplitterCount] = {"##split-left", "##split-right", "##split-bottom",
-                                                "##split-left-stack", "##split-right-stack"};
+constexpr const char* kNames[kSplitterCount] = {"##split-left", "##split-right", "##split-bottom", "##split-left-stack",
+                                                "##split-right-stack"};
 
 }  // namespace
 

@@ -23,7 +23,8 @@ void draw_story_problems_window(const geo::Diagnostics& problems, bool showing_l
                   problems.size());
     const std::string title = std::string(heading) + "###story-problems";
     if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextWrapped("%s", tr(showing_last_good_story ? UiText::problems_last_good : UiText::problems_nothing_drawn, ui));
+        ImGui::TextWrapped(
+            "%s", tr(showing_last_good_story ? UiText::problems_last_good : UiText::problems_nothing_drawn, ui));
         ImGui::Separator();
         const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(problems.size() + 1),
                                       viewport->WorkSize.y * 0.5F);

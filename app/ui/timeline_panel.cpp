@@ -7,9 +7,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/style/translations.hpp"
 #include "app/ui/timeline_labels.hpp"
 #include "app/ui/ui_colors.hpp"
-#include "app/style/translations.hpp"
 
 namespace diplomap {
 namespace {

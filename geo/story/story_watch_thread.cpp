@@ -7,8 +7,8 @@
 
 namespace geo {
 
-StoryWatchThread::StoryWatchThread(std::filesystem::path folder_or_story_json,
-                                   std::chrono::milliseconds poll_interval, std::chrono::milliseconds missing_grace)
+StoryWatchThread::StoryWatchThread(std::filesystem::path folder_or_story_json, std::chrono::milliseconds poll_interval,
+                                   std::chrono::milliseconds missing_grace)
     : poll_interval_(poll_interval) {
     // The first load happens here rather than on the thread: the viewer wants the story in its first frame.
     auto watcher = std::make_unique<StoryWatcher>(folder_or_story_json, missing_grace);

@@ -75,8 +75,8 @@ inline void check_refused(const CommandResult& result, int status, const std::st
 
 // `diplomap check` and `diplomap export` of `story` (already shell-quoted), run in `dir`, both exit 1 printing
 // exactly `report` (problems and count), and the export leaves `out` (a folder under `dir`) empty.
-inline void check_and_export_refuse(const std::filesystem::path& dir, const std::string& story, const std::string& report,
-                                    const std::filesystem::path& out) {
+inline void check_and_export_refuse(const std::filesystem::path& dir, const std::string& story,
+                                    const std::string& report, const std::filesystem::path& out) {
     const auto check = run_diplomap_in(dir, "check " + story);
     CHECK(check.exit_code == 1);
     CHECK(check.output == report);

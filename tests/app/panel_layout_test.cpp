@@ -49,7 +49,8 @@ void check_partition(const PanelLayout& layout, const PanelLayoutInput& input) {
         if (layout.panels[p].shown) parts.emplace_back(name(p), layout.panels[p]);
     }
     for (std::size_t i = 0; i < kSplitterCount; ++i)
-        if (layout.splitters[i].rect.shown) parts.emplace_back("splitter " + std::to_string(i), layout.splitters[i].rect);
+        if (layout.splitters[i].rect.shown)
+            parts.emplace_back("splitter " + std::to_string(i), layout.splitters[i].rect);
     double area = 0;
     for (std::size_t a = 0; a < parts.size(); ++a) {
         const PanelRect& r = parts[a].second;
@@ -147,9 +148,9 @@ TEST_CASE("a hidden panel gives its room back to the map", "[ui][layout]") {
 }
 
 TEST_CASE("a small window shrinks the columns and keeps a sensible map", "[ui][layout]") {
-    for (const auto& [width, height, scale] : {std::tuple{1920.0F, 1080.0F, 1.0F}, std::tuple{1280.0F, 720.0F, 1.0F},
-                                               std::tuple{1280.0F, 720.0F, 2.0F}, std::tuple{800.0F, 560.0F, 1.0F},
-                                               std::tuple{960.0F, 540.0F, 2.0F}}) {
+    for (const auto& [width, height, scale] :
+         {std::tuple{1920.0F, 1080.0F, 1.0F}, std::tuple{1280.0F, 720.0F, 1.0F}, std::tuple{1280.0F, 720.0F, 2.0F},
+          std::tuple{800.0F, 560.0F, 1.0F}, std::tuple{960.0F, 540.0F, 2.0F}}) {
         INFO(width << "x" << height << " at scale " << scale);
         PanelLayoutInput input = input_for(width, height, all_shown(), scale);
         // Columns dragged wide, as a reader with a large monitor might have left them.

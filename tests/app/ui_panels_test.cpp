@@ -10,15 +10,15 @@
 #include <filesystem>
 #include <functional>
 
-#include "app/ui/map_overlay.hpp"
 #include "app/ui/article_panel.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/layers_panel.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/ui/people_panel.hpp"
 #include "app/ui/search_panel.hpp"
 #include "app/ui/timeline_panel.hpp"
-#include "geo/story/story_loader.hpp"
 #include "geo/map/view_fit.hpp"
+#include "geo/story/story_loader.hpp"
 
 using namespace diplomap;
 using geo::StoryItem;
