@@ -13,10 +13,8 @@ float& size_of(PanelSizes& sizes, SplitterId id) {
         case SplitterId::right_column: return sizes.right_width;
         case SplitterId::bottom_strip: return sizes.bottom_height;
         case SplitterId::left_stack: return sizes.left_split;
-        case SplitterId::right_stack: break;
-        case SplitterId::count: break;
+        default: return sizes.right_split;  // right_stack; count is never drawn
     }
-    return sizes.right_split;
 }
 
 constexpr const char* kNames[kSplitterCount] = {"##split-left", "##split-right", "##split-bottom", "##split-left-stack",

@@ -11,7 +11,7 @@ StoryWatchThread::StoryWatchThread(std::filesystem::path folder_or_story_json, s
                                    std::chrono::milliseconds missing_grace)
     : poll_interval_(poll_interval) {
     // The first load happens here rather than on the thread: the viewer wants the story in its first frame.
-    auto watcher = std::make_unique<StoryWatcher>(folder_or_story_json, missing_grace);
+    auto watcher = std::make_unique<StoryWatcher>(std::move(folder_or_story_json), missing_grace);
     story_ = watcher->story();
     problems_ = watcher->problems();
     load_count_ = watcher->load_count();

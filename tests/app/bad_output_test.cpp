@@ -120,7 +120,10 @@ TEST_CASE("a read-only output folder exits 1 and creates nothing", "[output][bad
     for (const char* name : kImageNames) {
         const std::string out = (folder / name).string();
         INFO("--out " << out);
-        check_refused(export_to(dir, out), 1, "diplomap: " + out + because);
+        std::string wanted = "diplomap: ";
+        wanted += out;
+        wanted += because;
+        check_refused(export_to(dir, out), 1, wanted);
         CHECK(entries_below(folder).empty());
     }
     if (!running_as_root()) fs::permissions(folder, fs::perms::owner_all);

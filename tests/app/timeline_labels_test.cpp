@@ -112,7 +112,8 @@ TEST_CASE("sixty crowded events: staggered rows, cut and hidden labels, never an
     std::vector<std::string> texts;
     for (int i = 0; i < 60; ++i) {
         // Bunched in clusters, some on the same day, with labels of one to nine words.
-        markers.push_back(static_cast<float>((i / 5) * 90 + (i % 5) * 6));
+        const int cluster = i / 5, within = i % 5;
+        markers.push_back(static_cast<float>(cluster * 90 + within * 6));
         std::string text = "Event " + std::to_string(i);
         for (int w = 0; w < i % 8; ++w) text += " word" + std::to_string(w);
         texts.push_back(text);
@@ -145,6 +146,7 @@ TEST_CASE("sixty crowded events: staggered rows, cut and hidden labels, never an
     }
     // Well spread, every label shows whole in one row.
     std::vector<float> spread;
+    spread.reserve(60);
     for (int i = 0; i < 60; ++i) spread.push_back(static_cast<float>(i) * 400);
     TimelineLabelOptions wide;
     wide.axis_right = 60 * 400;
