@@ -43,4 +43,17 @@ void draw_animation_panel(AnimationControls& controls, float bottom_margin, std:
     ImGui::End();
 }
 
+void draw_animation_strip(AnimationControls& controls, const PanelRect& rect, std::string_view language) {
+    if (!rect.shown) return;
+    ImGui::SetNextWindowPos(ImVec2(rect.left, rect.top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(rect.width(), rect.height()), ImGuiCond_Always);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##animation-strip", nullptr, kFlags)) draw_animation_controls(controls, language);
+    ImGui::End();
+}
+
+float animation_strip_height() { return ImGui::GetFrameHeight() + 2.0F * ImGui::GetStyle().WindowPadding.y; }
+
 }  // namespace diplomap

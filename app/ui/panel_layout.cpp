@@ -69,8 +69,11 @@ PanelLayout layout_panels(const PanelLayoutInput& input) {
     const float strip_room = std::max(body_height * (1.0F - kMinMapHeightShare) - gap, 0.0F);
     const float strip =
         has_strip ? std::min(std::max(input.sizes.bottom_height, kMinStripHeight) * scale, strip_room) : 0.0F;
-    const float map_bottom = has_strip ? body_bottom - strip - gap : body_bottom;
+    const bool has_controls = !has_strip && input.controls_height > 0;
+    const float controls = has_controls ? std::min(input.controls_height, body_height * 0.2F) : 0.0F;
+    const float map_bottom = has_strip ? body_bottom - strip - gap : body_bottom - controls;
     layout.map = {map_left, body_top, map_right, map_bottom, true};
+    if (has_controls) layout.controls = {map_left, map_bottom, map_right, body_bottom, true};
 
     if (has_strip) {
         layout.panels[Panel::timeline] = {map_left, body_bottom - strip, map_right, body_bottom, true};

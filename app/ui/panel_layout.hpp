@@ -63,11 +63,15 @@ struct PanelLayoutInput {
     std::array<bool, kPanelCount> shown{};
     PanelSizes sizes;
     float ui_scale = 1.0F;
+    // The height of the play controls' line (draw_animation_strip), which takes the timeline's place at the bottom
+    // when the timeline is hidden; 0: no such line.
+    float controls_height = 0;
 };
 
 struct PanelLayout {
-    PanelRects panels;  // hidden panels: shown false and empty
-    PanelRect map;      // the free area; the map's centre is its centre
+    PanelRects panels;   // hidden panels: shown false and empty
+    PanelRect map;       // the free area; the map's centre is its centre
+    PanelRect controls;  // the play controls' line, shown only when the timeline is hidden
     std::array<Splitter, kSplitterCount> splitters{};
 
     [[nodiscard]] const Splitter& splitter(SplitterId id) const { return splitters[static_cast<std::size_t>(id)]; }

@@ -48,6 +48,7 @@ void check_partition(const PanelLayout& layout, const PanelLayoutInput& input) {
         CHECK(layout.panels[p].shown == input.shown[i]);
         if (layout.panels[p].shown) parts.emplace_back(name(p), layout.panels[p]);
     }
+    if (layout.controls.shown) parts.emplace_back("controls", layout.controls);
     for (std::size_t i = 0; i < kSplitterCount; ++i)
         if (layout.splitters[i].rect.shown)
             parts.emplace_back("splitter " + std::to_string(i), layout.splitters[i].rect);
@@ -135,6 +136,23 @@ TEST_CASE("a hidden panel gives its room back to the map", "[ui][layout]") {
         check_partition(layout, input);
         CHECK(layout.map.bottom == 1080 - kBar);
         CHECK(layout.map.left == full.map.left);
+    }
+    SECTION("the timeline, with the play controls in its place") {
+        auto shown = all_shown();
+        shown[static_cast<std::size_t>(Panel::timeline)] = false;
+        PanelLayoutInput input = input_for(1920, 1080, shown);
+        input.controls_height = 34;
+        const PanelLayout layout = layout_panels(input);
+        check_partition(layout, input);
+        REQUIRE(layout.controls.shown);
+        CHECK(layout.controls.height() == 34);
+        CHECK(layout.controls.bottom == 1080 - kBar);
+        CHECK(layout.controls.left == full.map.left);
+        CHECK(layout.controls.right == full.map.right);
+        CHECK(layout.map.bottom == layout.controls.top);
+        // With the timeline shown the controls are in it and take no room of their own.
+        input.shown = all_shown();
+        CHECK_FALSE(layout_panels(input).controls.shown);
     }
     SECTION("everything") {
         const PanelLayoutInput input = input_for(1920, 1080, {});

@@ -15,6 +15,7 @@
 #include "app/platform/gl_context.hpp"
 #include "app/render/offscreen_target.hpp"
 #include "app/style/translations.hpp"
+#include "app/ui/animation_panel.hpp"
 #include "app/ui/article_panel.hpp"
 #include "app/ui/layers_panel.hpp"
 #include "app/ui/map_overlay.hpp"
@@ -80,6 +81,7 @@ struct Viewer {
         input.shown = shown;
         input.sizes = sizes;
         input.ui_scale = ImGui::GetFontSize() / 16.0F;
+        input.controls_height = animation_strip_height();
         layout = layout_panels(input);
         PanelRects rects = layout.panels;
         auto open = [&](Panel p) -> bool& { return shown[static_cast<std::size_t>(p)]; };
@@ -88,6 +90,7 @@ struct Viewer {
         draw_layers_panel(&story, legend, {layers, kinds}, language, open(Panel::layers), rects);
         article.draw(story, 1, selection, article_language, open(Panel::article), rects, language);
         draw_people_panel(story, selection, language, focus_person, open(Panel::people), rects);
+        draw_animation_strip(animation, layout.controls, language);
         draw_splitters(layout, sizes);
     }
 };
@@ -158,7 +161,13 @@ TEST_CASE("hidden panels give the map their room in the drawn frame", "[ui][layo
     const RgbaImage image = render(viewer, "en");
     const PanelLayout& layout = viewer.layout;
     CHECK(layout.map.left == 0);
-    CHECK(layout.map.bottom == Approx(kHeight - viewer.status_bar));
+    // The play controls take the timeline's place, on a line of their own below the map.
+    REQUIRE(layout.controls.shown);
+    CHECK(layout.controls.bottom == Approx(kHeight - viewer.status_bar));
+    CHECK(layout.map.bottom == layout.controls.top);
+    CHECK(layout.controls.height() < 60);
+    CHECK(share(image, layout.controls, 2.0F, is_dark) > 0.3);
+    CHECK(share(image, layout.controls, 2.0F, is_map) == 0.0);
     CHECK(share(image, layout.map, 0.0F, is_map) == 1.0);
     // The right column is still there, drawn.
     CHECK(share(image, layout.panels[Panel::people], 3.0F, is_dark) > 0.5);
