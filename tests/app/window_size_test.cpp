@@ -1,6 +1,13 @@
-// The window's first size: most of the usable screen, or what was remembered, never more than the screen.
+// The window's first size: most of the usable screen, or what was remembered, never more than the screen; and a
+// real window (under the test display) opened at that size.
 #include <catch2/catch.hpp>
 
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+
+#include "app/platform/sdl_window.hpp"
 #include "app/platform/window_size.hpp"
 
 using namespace diplomap;
@@ -33,4 +40,35 @@ TEST_CASE("with no usable area known the remembered size or the fallback is used
     CHECK(initial_window_size({}, std::nullopt) == WindowSize{1280, 800});
     CHECK(initial_window_size({0, 0, 0, 900}, std::nullopt, {1024, 768}) == WindowSize{1024, 768});
     CHECK(initial_window_size({}, WindowSize{1500, 1000}) == WindowSize{1500, 1000});
+}
+
+TEST_CASE("a window opened to fit the screen is as initial_window_size says", "[ui][window-size][window]") {
+    if (!display_available()) {
+        WARN("no display: run the tests under xvfb-run -a, as ctest does");
+        return;
+    }
+    auto created = SdlWindow::create_fitting("diplomap window size test", std::nullopt);
+    if (auto* error = std::get_if<std::string>(&created)) FAIL(*error);
+    const SdlWindow& window = *std::get<std::unique_ptr<SdlWindow>>(created);
+    // The test display (ctest: xvfb-run with a 1920x1080 screen, no task bar) is all usable.
+    SDL_Rect usable{};
+    REQUIRE(SDL_GetDisplayUsableBounds(0, &usable) == 0);
+    const WindowSize expected = initial_window_size({usable.x, usable.y, usable.w, usable.h}, std::nullopt);
+    CHECK(window.size() == expected);
+    CHECK(window.size().width <= usable.w);
+    CHECK(window.size().height <= usable.h);
+    CHECK(window.size().width >= usable.w * 8 / 10);
+}
+
+TEST_CASE("a remembered size larger than the screen opens no larger than the screen", "[ui][window-size][window]") {
+    if (!display_available()) {
+        WARN("no display: run the tests under xvfb-run -a, as ctest does");
+        return;
+    }
+    auto created = SdlWindow::create_fitting("diplomap window size test", WindowSize{9000, 7000});
+    if (auto* error = std::get_if<std::string>(&created)) FAIL(*error);
+    const SdlWindow& window = *std::get<std::unique_ptr<SdlWindow>>(created);
+    SDL_Rect usable{};
+    REQUIRE(SDL_GetDisplayUsableBounds(0, &usable) == 0);
+    CHECK(window.size() == WindowSize{usable.w, usable.h});
 }
