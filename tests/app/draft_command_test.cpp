@@ -46,7 +46,7 @@ TEST_CASE("draft writes story.json and the article, and check accepts the draft 
     CHECK(count(checked.output, ": warning: ") == 3 + 6 + 8 + 9 + 9);
     CHECK(checked.output.find("story.json:5:14: warning: \"title\" of meta is empty: still to fill in") !=
           std::string::npos);
-    CHECK(checked.output.find("ok: 6 places, 8 people, 0 routes, 0 relations, 9 excerpts, 0 timeline events; 35 "
+    CHECK(checked.output.find("ok: 6 places, 8 people, 0 routes, 0 relations, 9 excerpts, 0 timeline events, 0 slides; 35 "
                               "warnings: still to review or fill in") != std::string::npos);
 
     const auto strict = run_diplomap("check --strict '" + out.string() + "'");

@@ -71,7 +71,7 @@ TEST_CASE("the window shows the map between the article, people, layers and time
     // right, the timeline between them along the bottom; ImGui's dark windows with light text in them.
     const Region right_column{1240, 60, 1580, 560}, left_column{20, 60, 300, 700}, timeline{60, 860, 1000, 950};
     CHECK(share(image, right_column, dark) > 0.6);
-    CHECK(share(image, right_column, text_colour) > 0.01);
+    CHECK(share(image, right_column, text_colour) > 0.005);
     CHECK(share(image, left_column, dark) > 0.6);
     CHECK(share(image, left_column, text_colour) > 0.005);
     CHECK(share(image, timeline, dark) > 0.5);
