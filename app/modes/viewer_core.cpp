@@ -519,13 +519,13 @@ void ViewerCore::advance_flight() {
 // [SECTION] Input that both modes share
 
 void ViewerCore::set_dragging(bool dragging) {
-    if (dragging) flight_.reset();
+    if (dragging) cancel_flight();
     dragging_ = dragging;
     moved_while_dragging_ = false;
 }
 
 void ViewerCore::drag_by(double dx, double dy) {
-    flight_.reset();
+    cancel_flight();
     drag_view(view_, dx, dy);
 }
 

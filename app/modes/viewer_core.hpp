@@ -128,14 +128,18 @@ public:
     void fly_home();
     // Lands the flight on its target at once (forward pressed mid-flight).
     void finish_flight();
-    void cancel_flight() { flight_.reset(); }
-    [[nodiscard]] bool flying() const { return flight_.has_value(); }
+    void cancel_flight() {
+        flight_.reset();
+        landing_after_switch_.reset();
+    }
+    // A flight to another projection is still under way while it waits for that projection's scene.
+    [[nodiscard]] bool flying() const { return flight_.has_value() || landing_after_switch_.has_value(); }
     // Jumps to the view with no flight (the first frame, exports of a slide).
     void jump_to(const geo::ViewPose& to, const geo::ProjectionSpec& spec);
     void switch_projection(const std::string& name);
     void reset_view();
     // Moving views (a drag or a flight) are drawn coarser until they rest.
-    [[nodiscard]] bool view_moving() const { return moved_while_dragging_ || flight_.has_value(); }
+    [[nodiscard]] bool view_moving() const { return moved_while_dragging_ || flying(); }
 
     void step_ui_scale(int direction);
 
