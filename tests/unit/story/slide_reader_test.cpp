@@ -12,11 +12,13 @@
 
 #include "bundled_story.hpp"
 #include "geo/story/automatic_slides.hpp"
+#include "geo/story/slide_reader.hpp"
 #include "geo/story/slide_timing.hpp"
 #include "geo/story/slide_view.hpp"
 #include "geo/story/story_animation.hpp"
 #include "geo/story/story_fit.hpp"
 #include "geo/story/story_loader.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -359,4 +361,24 @@ TEST_CASE("a story without slides is presented one relation per slide, in date o
     // The bundled story's earliest relation is the 2019 journey.
     CHECK(slides.front().id == "travel-2019");
     CHECK(story.relations[story.find_relation(slides.front().id).value()].date.has_value());
+}
+
+TEST_CASE("a presentation of more than 200 slides is refused at its array", "[story][slides]") {
+    std::string json = diplomap::test::read_file(slides_dir / "good" / "story.json");
+    const std::string article = diplomap::test::read_file(slides_dir / "article.txt");
+    const std::string slide = R"({"caption": {"excerpt": "warned"}},)";
+    const std::size_t at = json.find("{\"id\": \"warn\"");
+    REQUIRE(at != std::string::npos);
+    std::string many;
+    for (std::size_t i = 0; i < geo::kMaxSlides - 2; ++i) many += slide;
+    // 200 slides (two written, 198 more) load; one more is refused.
+    geo::StoryLoad load = geo::load_story_from_text(std::string(json).insert(at, many), article, "story.json");
+    INFO(all_problems(load));
+    REQUIRE(load.story.has_value());
+    CHECK(load.story->slides.size() == geo::kMaxSlides);
+    load = geo::load_story_from_text(json.insert(at, many + slide), article, "story.json");
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].line == 30);
+    CHECK(load.problems[0].column == 13);
+    CHECK(load.problems[0].message == "\"slides\" holds 201 slides, more than the 200 a presentation may have");
 }
