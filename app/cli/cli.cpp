@@ -40,14 +40,14 @@ struct CommandRunner {
     std::ostream& err;
 
     int operator()(const ExploreCommand& command) const {
-        ExploreOptions options = command.options;
+        ViewerOptions options = command.options;
         if (!projection_usable(options.view, "diplomap", err)) return kExitBadArguments;
         // The viewer opens on a broken story too: it shows the problems in the window and reloads when they are
         // fixed.
         const auto path = story_path(command.story, options.view.assets, err);
         if (!path) return kExitFailure;
         options.story = *path;
-        return run_explore(options, err);
+        return run_viewer(options, err);
     }
 
     int operator()(const ExportCommand& command) const {

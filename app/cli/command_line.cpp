@@ -29,6 +29,9 @@ struct RawArguments {
     std::string view_story, frames, screenshot, view_time, window_size;
     bool frame_stats = false;
     std::string drag_frames;
+    std::string test_report, test_clock_step, test_keys;
+    std::string present_slide = "1";
+    bool present_window = false, presenter = false;
 
     RawViewArguments export_view;
     std::string export_story, out, size = "1920x1080", export_time, language = "de", date;
@@ -98,7 +101,7 @@ CliParse typed_export(const RawArguments& raw) {
 CliParse typed_explore(const RawArguments& raw) {
     const std::string where = "diplomap";
     ExploreCommand command;
-    ExploreOptions& options = command.options;
+    ViewerOptions& options = command.options;
     auto view = resolve_view_arguments(raw.view);
     if (auto* error = std::get_if<std::string>(&view)) return bad_argument(where, *error);
     options.view = std::get<MapViewOptions>(view);
@@ -129,8 +132,30 @@ CliParse typed_explore(const RawArguments& raw) {
                                        std::to_string(kMaxImageSide));
     options.width = dims->first;
     options.height = dims->second;
+    if (!raw.test_report.empty()) options.test_report = raw.test_report;
+    if (!raw.test_clock_step.empty()) {
+        options.test_clock_step = parse_seconds(raw.test_clock_step);
+        if (!options.test_clock_step)
+            return bad_argument(where, "--test-clock-step " + raw.test_clock_step + ": expected seconds >= 0");
+    }
+    options.test_keys = raw.test_keys;
     command.story = raw.view_story;
     return CliParse{Command{std::move(command)}, 0, {}, {}};
+}
+
+// `diplomap present`: the viewer's options, opening on a slide.
+CliParse typed_present(const RawArguments& raw) {
+    CliParse parsed = typed_explore(raw);
+    if (!parsed.command) return parsed;
+    ViewerOptions& options = std::get<ExploreCommand>(*parsed.command).options;
+    const auto slide = parse_count(raw.present_slide, 1, 10'000);
+    if (!slide)
+        return bad_argument("diplomap present", "--slide " + raw.present_slide + ": expected a slide number >= 1");
+    options.present = true;
+    options.slide = *slide;
+    options.fullscreen = !raw.present_window;
+    options.presenter = raw.presenter;
+    return parsed;
 }
 
 CliParse typed_bench(const RawArguments& raw) {
@@ -168,6 +193,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "Examples:\n"
         "  diplomap                                  open the viewer on the globe over Korea\n"
         "  diplomap -p eqearth -c 150,0              a world map centred on the Pacific\n"
+        "  diplomap present                          the bundled story as slides, fullscreen\n"
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
@@ -182,6 +208,26 @@ CliParse parse_cli(int argc, const char* const* argv) {
     app.add_option("--drag-frames", raw.drag_frames)->group("");
     app.add_option("--time", raw.view_time, "start the animation paused at this many seconds");
     app.add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT")->default_str("1280x800");
+    // Window tests: what was drawn (JSON), a clock that steps per frame, keys pressed at given frames.
+    const auto add_test_options = [&](CLI::App& on) {
+        on.add_option("--quit-after-frames", raw.frames)->group("");
+        on.add_option("--screenshot", raw.screenshot)->group("");
+        on.add_option("--test-report", raw.test_report)->group("");
+        on.add_option("--test-clock-step", raw.test_clock_step)->group("");
+        on.add_option("--test-keys", raw.test_keys)->group("");
+    };
+    app.add_option("--test-report", raw.test_report)->group("");
+    app.add_option("--test-clock-step", raw.test_clock_step)->group("");
+    app.add_option("--test-keys", raw.test_keys)->group("");
+
+    CLI::App* present_cmd = app.add_subcommand("present", "present the story as slides, fullscreen (Esc: explore)");
+    add_view_options(*present_cmd, raw.view);
+    add_test_options(*present_cmd);
+    present_cmd->add_option("--slide", raw.present_slide, "open on this slide (1 is the first)")->default_str("1");
+    present_cmd->add_flag("--window", raw.present_window, "in a window instead of fullscreen");
+    present_cmd->add_flag("--presenter", raw.presenter, "show the presenter view (S toggles it)");
+    present_cmd->add_option("--window-size", raw.window_size, "window size WIDTHxHEIGHT with --window");
+    present_cmd->add_option("story", raw.view_story, "story folder or story.json (default: the bundled story)");
 
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
     add_view_options(*export_cmd, raw.export_view);
@@ -227,6 +273,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     if (check_cmd->parsed()) return CliParse{Command{CheckCommand{raw.check_story}}, 0, {}, {}};
     if (soak_cmd->parsed()) return typed_soak(raw);
     if (export_cmd->parsed()) return typed_export(raw);
+    if (present_cmd->parsed()) return typed_present(raw);
     return typed_explore(raw);
 }
 

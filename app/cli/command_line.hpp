@@ -19,7 +19,7 @@ inline constexpr int kExitBadArguments = 2;  // the command line itself is wrong
 // The story argument stays a string until the command runs: an empty one means the bundled story, which is found
 // through the assets folder at run time.
 struct ExploreCommand {
-    ExploreOptions options;
+    ViewerOptions options;
     std::string story;
 };
 struct ExportCommand {

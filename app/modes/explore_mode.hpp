@@ -1,25 +1,73 @@
 #pragma once
-// The interactive viewer: a window with the map, navigation and a status line.
+// Exploring: the map with its panels, menus and dialogs, over the viewer core. Input here pans, zooms and turns
+// the map, selects what is under the pointer and drives the panels; P hands over to presenting.
+#include <array>
 #include <filesystem>
-#include <iosfwd>
 #include <optional>
+#include <string>
+#include <vector>
 
-#include "app/modes/map_view.hpp"
+#include "app/modes/viewer_core.hpp"
+#include "app/modes/viewer_mode.hpp"
+#include "app/ui/article_panel.hpp"
+#include "app/ui/layers_panel.hpp"
+#include "app/ui/panel_layout.hpp"
+#include "app/ui/search_panel.hpp"
+#include "app/ui/timeline_panel.hpp"
+#include "geo/story/story_search.hpp"
+#include "geo/story/timeline_scale.hpp"
 
 namespace diplomap {
 
-struct ExploreOptions {
-    MapViewOptions view;
-    std::filesystem::path story;  // folder or story.json, watched for changes
-    int width = 1280, height = 800;
-    // For tests and benchmarks: stop after this many frames, optionally saving the last one.
-    std::optional<int> quit_after_frames;
-    std::optional<std::filesystem::path> screenshot;
-    bool frame_stats = false;       // print the median and p95 frame time at exit (benchmarks)
-    int drag_frames = 0;            // benchmarks: drag the map this many frames, as a hand would, then let go
-    std::optional<double> seconds;  // start the animation clock here, paused (screenshots at a fixed time)
-};
+class ExploreMode final : public ViewerMode {
+public:
+    explicit ExploreMode(ViewerCore& core);
 
-int run_explore(const ExploreOptions& options, std::ostream& err);
+    void enter() override;
+    void handle_event(const SDL_Event& event) override;
+    void update() override;
+    void draw_ui() override;
+    void draw_overlay() override;
+    [[nodiscard]] bool wants(ModeKind kind) const override { return kind == ModeKind::present && wants_present_; }
+    void clear_request() override { wants_present_ = false; }
+
+    // Between frames: an export makes its own headless GL context current, then the window's again.
+    void export_if_requested();
+
+private:
+    Settings& settings() { return core_.settings(); }
+    void refresh_story();
+    void handle_control_key(SDL_Keycode key);
+    void handle_key(SDL_Keycode key);
+    void draw_menu_bar();
+    void draw_open_dialog();
+    std::string try_open_story(const std::filesystem::path& path);
+    void open_story(const std::filesystem::path& path);
+    void draw_export_dialog();
+    void export_current_view();
+
+    ViewerCore& core_;
+    std::uint64_t seen_story_version_ = 0;
+    geo::StorySearch search_;
+    std::vector<LegendEntry> legend_;
+    geo::TimelineScale timeline_scale_;
+    TimelineState timeline_;
+    ArticlePanel article_panel_;
+    SearchPanel search_panel_;
+    std::optional<std::size_t> focus_person_;
+    bool focus_search_ = false;
+    PanelRects rects_;
+    std::array<char, 1024> open_path_{};
+    std::string open_error_;
+    bool open_dialog_requested_ = false;
+    std::array<char, 1024> export_path_{};
+    int export_width_ = 1920, export_height_ = 1080;
+    std::string export_message_;
+    bool export_dialog_requested_ = false;
+    bool export_requested_ = false;
+    double press_x_ = 0, press_y_ = 0;
+    bool help_open_ = false;
+    bool wants_present_ = false;
+};
 
 }  // namespace diplomap

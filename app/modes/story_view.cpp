@@ -16,6 +16,7 @@ void StoryView::set_story(geo::Story story) {
     story_ = std::move(story);
     animation_.emplace(*story_);
     geometry_current_ = false;
+    update_dimmed();  // indices may have moved with the new version of the story
 }
 
 void StoryView::clear_story() {
@@ -77,11 +78,50 @@ StoryDrawState draw_state(const StoryFrame& frame, std::size_t relations) {
 
 }  // namespace
 
+void StoryView::set_focus(const std::optional<geo::SlideHighlight>& focus) {
+    const bool same = focus.has_value() == focus_.has_value() &&
+                      (!focus || (focus->places == focus_->places && focus->relations == focus_->relations &&
+                                  focus->routes == focus_->routes));
+    if (same) return;
+    focus_ = focus;
+    update_dimmed();
+}
+
+// A highlighted relation brings its two places, a highlighted route the places it stops at; all else dims.
+void StoryView::update_dimmed() {
+    ++dimmed_version_;
+    dimmed_places_.clear();
+    dimmed_lines_.clear();
+    if (!focus_ || !story_) return;
+    const geo::Story& story = *story_;
+    dimmed_places_.assign(story.places.size(), 1);
+    dimmed_lines_.assign(story.relations.size() + story.routes.size(), 1);
+    const auto lit = [&](std::size_t place) {
+        if (place < dimmed_places_.size()) dimmed_places_[place] = 0;
+    };
+    for (std::size_t p : focus_->places) lit(p);
+    for (std::size_t r : focus_->relations) {
+        if (r >= story.relations.size()) continue;
+        dimmed_lines_[r] = 0;
+        lit(story.relations[r].from_place);
+        lit(story.relations[r].to_place);
+    }
+    for (std::size_t r : focus_->routes) {
+        if (r >= story.routes.size()) continue;
+        dimmed_lines_[story.relations.size() + r] = 0;
+        for (const geo::Waypoint& w : story.routes[r].waypoints)
+            if (w.place) lit(*w.place);
+    }
+}
+
 void StoryView::draw_lines(const Camera& camera, const StoryFrame& frame, float opacity) {
     if (!story_ || !projection_) return;
     if (!frame.layers.has(Layer::Arcs) && !frame.layers.has(Layer::Routes)) return;
     fit_geometry(camera);
-    renderer_.draw(camera, draw_state(frame, story_->relations.size()), frame.pixel_ratio, opacity);
+    StoryDrawState state = draw_state(frame, story_->relations.size());
+    state.dimmed_lines = dimmed_lines_;
+    state.dimmed_version = dimmed_version_;
+    renderer_.draw(camera, state, frame.pixel_ratio, opacity);
 }
 
 void StoryView::draw_marks(ImDrawList& list, const Camera& camera, const StoryFrame& frame) {
@@ -99,6 +139,7 @@ void StoryView::draw_marks(ImDrawList& list, const Camera& camera, const StoryFr
     options.selection = frame.selection;
     options.ui_scale = frame.ui_scale;
     options.pixels_per_unit = frame.pixel_ratio;
+    options.dimmed_places = dimmed_places_;
     overlay_.draw(list, *story_, geometry_, *animation_, camera, options);
 }
 

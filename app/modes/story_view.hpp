@@ -10,9 +10,9 @@
 #include <variant>
 
 #include "app/render/camera.hpp"
-#include "app/style/layers.hpp"
 #include "app/render/story_overlay.hpp"
 #include "app/render/story_renderer.hpp"
+#include "app/style/layers.hpp"
 #include "geo/map/projection.hpp"
 #include "geo/story/selection.hpp"
 #include "geo/story/story.hpp"
@@ -46,6 +46,9 @@ public:
     void set_story(geo::Story story);
     void clear_story();
     void set_projection(const geo::Projection& projection);
+    // What a slide highlights: everything else is drawn faint. Nullopt: nothing dims.
+    void set_focus(const std::optional<geo::SlideHighlight>& focus);
+    [[nodiscard]] const std::optional<geo::SlideHighlight>& focus() const { return focus_; }
 
     [[nodiscard]] bool has_story() const { return story_.has_value(); }
     [[nodiscard]] const geo::Story& story() const { return *story_; }
@@ -78,6 +81,10 @@ private:
     geo::StoryGeometry geometry_;
     bool geometry_current_ = false;  // geometry_ belongs to the story and projection held
     double geometry_scale_ = 0;      // the pixels per metre it was built for
+    std::optional<geo::SlideHighlight> focus_;
+    std::vector<std::uint8_t> dimmed_places_, dimmed_lines_;  // from focus_, per place and per line
+    std::uint64_t dimmed_version_ = 0;
+    void update_dimmed();
 };
 
 }  // namespace diplomap

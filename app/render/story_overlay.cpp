@@ -24,6 +24,22 @@ constexpr ImU32 kAddedText = IM_COL32(92, 99, 112, 255);
 constexpr ImU32 kSelected = IM_COL32(255, 176, 0, 255);
 constexpr Rgba kWhite = {1.0F, 1.0F, 1.0F, 1.0F};
 
+// How much of its opacity a dimmed place keeps: it recedes, but the room still sees where it is.
+constexpr float kDimmedAlpha = 0.3F;
+
+// Fades the vertices added to `list` since `first_vertex`: whatever shapes a dimmed place drew recede together.
+void fade_since(ImDrawList& list, int first_vertex, float alpha) {
+    for (int v = first_vertex; v < list.VtxBuffer.Size; ++v) {
+        ImU32& col = list.VtxBuffer[v].col;
+        const auto a = static_cast<float>((col >> IM_COL32_A_SHIFT) & 0xFFU) * alpha;
+        col = (col & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT);
+    }
+}
+
+bool is_dimmed(const StoryOverlayOptions& options, std::size_t place) {
+    return place < options.dimmed_places.size() && options.dimmed_places[place] != 0;
+}
+
 ImU32 to_imgui(const Rgba& c, float alpha_scale = 1.0F) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], c[3] * alpha_scale));
 }
@@ -128,6 +144,7 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
             const geo::Place& place = story.places[i];
             const float r = marker_radius(place) * scale;
             radii_px_[i] = r * options.pixels_per_unit;
+            const int first_vertex = list.VtxBuffer.Size;
             if (place.main) {
                 // A ring that grows and fades: the eye finds the heart of the story first.
                 if (phase >= 0) {
@@ -147,6 +164,7 @@ void StoryOverlay::draw(ImDrawList& list, const geo::Story& story, const geo::St
                 list.AddCircle(*c, r + 3.0F * scale, kSelected, 32, 2.5F * scale);
             else if (options.selection.hovered == item)
                 list.AddCircle(*c, r + 3.0F * scale, IM_COL32(255, 255, 255, 230), 32, 2.0F * scale);
+            if (is_dimmed(options, i)) fade_since(list, first_vertex, kDimmedAlpha);
         }
     }
 
@@ -206,10 +224,12 @@ void StoryOverlay::draw_labels(ImDrawList& list, const geo::Story& story, const 
         const char* end = begin + text.size();
         // A halo of the text in white keeps it readable over land, sea and arcs alike.
         const float h = 1.0F * scale;
+        const int first_vertex = list.VtxBuffer.Size;
         for (const ImVec2 d : {ImVec2(-h, 0), ImVec2(h, 0), ImVec2(0, -h), ImVec2(0, h), ImVec2(-h, -h), ImVec2(h, h),
                                ImVec2(-h, h), ImVec2(h, -h)})
             list.AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), kLabelHalo, begin, end);
         list.AddText(font, size, at, place.added ? kAddedText : kLabelText, begin, end);
+        if (is_dimmed(options, place_index)) fade_since(list, first_vertex, kDimmedAlpha);
         drawn_labels_.push_back({place_index, label.box});
     }
 }

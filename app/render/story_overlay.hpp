@@ -4,6 +4,7 @@
 // through an ImGui draw list after the GL layers, so the window and every export carry the same marks in the same
 // font (with the German glyphs the labels need).
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,6 +32,8 @@ struct StoryOverlayOptions {
     std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind shown
     geo::AsOf as_of;                     // meetings and trains of dates not yet begun stay hidden
     geo::Selection selection;
+    // Per place, 1 where a slide's highlight leaves it in the background: drawn faint, still visible. Empty: none.
+    std::span<const std::uint8_t> dimmed_places;
     float ui_scale = 1.0F;         // sizes are in UI points times this
     float pixels_per_unit = 1.0F;  // framebuffer pixels per draw-list unit (the window's pixel ratio)
 };

@@ -8,9 +8,9 @@
 #include <cstddef>
 #include <limits>
 
-#include "app/style/relation_style.hpp"
 #include "app/render/shader_program.hpp"
 #include "app/render/story_overlay.hpp"
+#include "app/style/relation_style.hpp"
 #include "geo/map/sphere.hpp"
 
 namespace diplomap {
@@ -21,6 +21,7 @@ constexpr int kHistoricRouteStyle = 11;
 constexpr int kStartCap = 0x100;  // flags beside the style index, as story_line.vert reads them
 constexpr int kEndCap = 0x200;
 constexpr int kArrow = 0x400;
+constexpr float kDimmedLineOpacity = 0.25F;  // lines a slide leaves in the background: faint, still there
 constexpr int kStartCut = 0x800;  // a piece's end where the map cut the line (limb, seam), not the line's own end
 constexpr int kEndCut = 0x1000;
 constexpr int kBehindGlobe = 0x2000;  // beyond the globe's limb on its far side: the earth hides what reaches over it
@@ -283,7 +284,9 @@ void StoryRenderer::update_line_texels(const StoryDrawState& state) {
                 dash_from = static_cast<float>(*along);
         }
         float* texel = &line_texels_[4 * i];
-        const float updated[4] = {progress, dash_from, static_cast<float>(presence.opacity), 0.0F};
+        const bool dimmed = i < state.dimmed_lines.size() && state.dimmed_lines[i] != 0;
+        const float opacity = static_cast<float>(presence.opacity) * (dimmed ? kDimmedLineOpacity : 1.0F);
+        const float updated[4] = {progress, dash_from, opacity, 0.0F};
         if (!std::equal(std::begin(updated), std::end(updated), texel)) {
             std::copy(std::begin(updated), std::end(updated), texel);
             first_changed = std::min(first_changed, i);
@@ -302,6 +305,7 @@ void StoryRenderer::update_line_texels(const StoryDrawState& state) {
     }
     texel_seconds_ = state.seconds;
     texel_as_of_ = state.as_of;
+    texel_dimmed_version_ = state.dimmed_version;
     texels_current_ = true;
 }
 
@@ -397,7 +401,8 @@ void StoryRenderer::draw_pieces(std::size_t begin, std::size_t end, const geo::B
 
 void StoryRenderer::draw(const Camera& camera, const StoryDrawState& state, float pixel_ratio, float opacity) {
     if (!has_geometry_ || pieces_.empty() || (!state.arcs && !state.routes)) return;
-    if (!texels_current_ || texel_seconds_ != state.seconds || !(texel_as_of_ == state.as_of))
+    if (!texels_current_ || texel_seconds_ != state.seconds || !(texel_as_of_ == state.as_of) ||
+        texel_dimmed_version_ != state.dimmed_version)
         update_line_texels(state);
     const geo::Bounds view = camera.visible();
     const double margin_m = kCullMarginPx * pixel_ratio / camera.pixels_per_metre;

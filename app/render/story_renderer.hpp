@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -28,6 +29,10 @@ struct StoryDrawState {
     std::optional<std::size_t> selected_line;     // index into StoryGeometry::lines (click)
     float ui_scale = 1.0F;  // the markers' scale (StoryOverlayOptions::ui_scale): arrowheads stop at their rim
     geo::AsOf as_of;        // which dated lines show (geo/story/story_filter.hpp)
+    // Per line, 1 where a slide's highlight leaves it in the background (drawn faint); empty: none. A new span
+    // must come with a new `dimmed_version`, so the per-line texture is only rewritten when it changes.
+    std::span<const std::uint8_t> dimmed_lines;
+    std::uint64_t dimmed_version = 0;
 };
 
 class StoryRenderer {
@@ -113,8 +118,9 @@ private:
     std::vector<Line> lines_;         // per StoryGeometry::lines
     std::vector<float> line_texels_;  // the texture's contents, rewritten in place when the clock moves
     std::optional<geo::StoryAnimation> animation_;
-    std::optional<double> texel_seconds_;  // the clock the texture shows
-    geo::AsOf texel_as_of_;                // and the date
+    std::optional<double> texel_seconds_;     // the clock the texture shows
+    geo::AsOf texel_as_of_;                   // and the date
+    std::uint64_t texel_dimmed_version_ = 0;  // and the dimmed lines
     bool texels_current_ = false;
     std::uint64_t texel_version_ = 0, geometry_version_ = 0;  // counts of uploads
     LinesFrame frame_;

@@ -42,7 +42,7 @@ private:
     bool on_globe_ = false;
     double width_px_ = 1;
     double rho_ = 1.4;
-    double u1_ = 0;      // pan distance in metres
+    double u1_ = 0;           // pan distance in metres
     double w0_ = 1, w1_ = 1;  // view widths in metres
     double r0_ = 0;
     double path_length_ = 0;

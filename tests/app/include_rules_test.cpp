@@ -17,10 +17,10 @@ struct Rule {
 };
 
 constexpr Rule kRules[] = {
-    {"app/ui/", "app/render/"},     {"app/render/", "app/ui/"},     {"app/style/", "app/render/"},
-    {"app/style/", "app/ui/"},      {"app/style/", "app/modes/"},   {"app/style/", "app/platform/"},
-    {"app/render/", "app/modes/"},  {"app/ui/", "app/modes/"},      {"geo/", "app/"},
-    {"geo/text/", "geo/map/"},      {"geo/text/", "geo/story/"},    {"geo/map/", "geo/story/"},
+    {"app/ui/", "app/render/"},    {"app/render/", "app/ui/"},   {"app/style/", "app/render/"},
+    {"app/style/", "app/ui/"},     {"app/style/", "app/modes/"}, {"app/style/", "app/platform/"},
+    {"app/render/", "app/modes/"}, {"app/ui/", "app/modes/"},    {"geo/", "app/"},
+    {"geo/text/", "geo/map/"},     {"geo/text/", "geo/story/"},  {"geo/map/", "geo/story/"},
 };
 
 // Every rule broken by `source`, a file at `path` (relative to the source root), as "path includes what".

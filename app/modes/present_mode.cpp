@@ -1,0 +1,400 @@
+#include "app/modes/present_mode.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <numeric>
+
+#include "app/modes/map_view.hpp"
+#include "app/ui/slide_caption.hpp"
+#include "geo/map/image_file.hpp"
+#include "geo/story/story_animation.hpp"
+
+namespace diplomap {
+namespace {
+
+constexpr double kHideCursorSeconds = 2.0;
+// Automatic slides: the flight, the arc drawing itself, and this long to read the caption.
+constexpr double kReadingSeconds = 6.0;
+
+// Where a slide's flight lands on a view whose free part is not centred: the fitted point moves to the free part's
+// middle.
+geo::ViewPose explicit_pose(const geo::Projection& projection, const geo::Slide& slide, int width, int height,
+                            const geo::PixelRect& free) {
+    MapViewOptions view;
+    view.projection = projection.spec();
+    view.zoom = slide.camera.zoom;
+    view.center_given = slide.camera.center.has_value();
+    const Camera camera = initial_camera(projection, view, width, height);
+    const double dx = 0.5 * (free.left + free.right) - 0.5 * width;
+    const double dy = 0.5 * (free.top + free.bottom) - 0.5 * height;
+    return {projection.spec().center,
+            {{camera.center.x - dx / camera.pixels_per_metre, camera.center.y + dy / camera.pixels_per_metre},
+             camera.pixels_per_metre}};
+}
+
+}  // namespace
+
+std::optional<SlidePose> slide_pose(const geo::Story& story, const geo::Slide& slide,
+                                    const geo::ProjectionSpec& current, int width, int height,
+                                    const geo::PixelRect& free, float label_scale) {
+    geo::ProjectionSpec spec = current;
+    if (!slide.camera.projection.empty() || slide.camera.center) {
+        const geo::LonLat centre = slide.camera.center ? *slide.camera.center : current.center;
+        auto parsed =
+            geo::parse_projection(slide.camera.projection.empty() ? current.name : slide.camera.projection, centre);
+        if (auto* p = std::get_if<geo::ProjectionSpec>(&parsed)) spec = *p;
+        if (is_world_map(spec)) spec.center.lat = 0;
+    }
+    if (!slide.camera.fit) {
+        auto created = geo::Projection::create(spec);
+        const auto* projection = std::get_if<geo::Projection>(&created);
+        if (!projection) return std::nullopt;
+        return SlidePose{spec, explicit_pose(*projection, slide, width, height, free)};
+    }
+    geo::FitTarget target = slide.highlight;
+    if (!slide.camera.fit_places.empty()) target = geo::FitTarget{slide.camera.fit_places, {}, {}};
+    if (target.empty()) target = geo::main_places_target(story);
+    geo::StoryFitOptions options;
+    options.margin_px = 24.0 * label_scale;
+    options.label_width_px = 110.0 * label_scale;
+    options.label_height_px = 22.0 * label_scale;
+    const auto pose = geo::fit_story_view(story, target, spec, turns_globe(spec), width, height, free, options);
+    if (!pose) return std::nullopt;
+    if (turns_globe(spec)) spec.center = pose->center;
+    return SlidePose{spec, *pose};
+}
+
+std::vector<geo::Slide> presentation_slides(const geo::Story& story) {
+    if (!story.slides.empty()) return story.slides;
+    // One slide per relation in date order (undated ones last, in story order).
+    std::vector<std::size_t> order(story.relations.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& da = story.relations[a].date;
+        const auto& db = story.relations[b].date;
+        if (da.has_value() != db.has_value()) return da.has_value();
+        return da && db && da->first < db->first;
+    });
+    const geo::StoryAnimation animation(story);
+    std::vector<geo::Slide> slides;
+    for (std::size_t r : order) {
+        const geo::Relation& relation = story.relations[r];
+        geo::Slide slide;
+        slide.id = relation.id;
+        slide.highlight.relations.push_back(r);
+        if (!relation.excerpts.empty()) {
+            slide.caption_excerpt = relation.excerpts.front();
+        } else {
+            slide.caption_text = relation.label;
+        }
+        slide.from_seconds = animation.appear_seconds(r);
+        slide.to_seconds = slide.from_seconds + geo::StoryAnimation::kDrawInSeconds;
+        slide.duration_seconds = 3.0 + (slide.to_seconds - slide.from_seconds) + kReadingSeconds;
+        slides.push_back(std::move(slide));
+    }
+    return slides;
+}
+
+PresentMode::PresentMode(ViewerCore& core) : core_(core) {
+    current_ = static_cast<std::size_t>(std::max(core.options().slide, 1) - 1);
+    // One screen: the presenter view is an overlay (S); --presenter opens with it shown.
+    presenter_overlay_ = core.options().presenter;
+}
+
+void PresentMode::refresh_story() {
+    if (seen_story_version_ == core_.story_version()) return;
+    seen_story_version_ = core_.story_version();
+    slides_ = core_.has_story() ? presentation_slides(core_.story()) : std::vector<geo::Slide>{};
+    if (!slides_.empty()) current_ = std::min(current_, slides_.size() - 1);
+}
+
+void PresentMode::enter() {
+    refresh_story();
+    presentation_start_ = core_.now();
+    last_motion_ = core_.now();
+    if (last_shown_) current_ = *last_shown_;
+    // The first slide of a run is where the window opens: no flight from wherever exploring left the view, unless
+    // exploring handed over (then the flight shows where the story goes).
+    go_to(current_, last_shown_.has_value() || core_.frame_count() > 0);
+}
+
+void PresentMode::go_to(std::size_t index, bool fly) {
+    if (slides_.empty()) return;
+    current_ = std::min(index, slides_.size() - 1);
+    last_shown_ = current_;
+    const geo::Slide& slide = slides_[current_];
+    core_.story_view().set_focus(slide.highlight.empty() ? std::nullopt
+                                                         : std::optional<geo::SlideHighlight>(slide.highlight));
+    slide_start_ = core_.now();
+    arrived_ = false;
+    core_.selection().clear();
+    AnimationControls& animation = core_.animation();
+    animation.paused = true;
+    animation.speed = 1.0;
+    animation.seconds = slide.from_seconds;
+    // The caption's band is known from the last frame; the first frame assumes the whole view minus a typical band.
+    const Camera& camera = core_.view().camera;
+    geo::PixelRect free = core_.free_rect();
+    if (caption_top_ <= 0) free.bottom = 0.78 * camera.height;
+    const auto to = slide_pose(core_.story(), slide, core_.view().spec, camera.width, camera.height, free,
+                               core_.pixel_ratio() * core_.settings().ui_scale);
+    if (!to) return;
+    if (fly) {
+        core_.fly_to(to->pose, to->spec);
+    } else {
+        core_.jump_to(to->pose, to->spec);
+    }
+}
+
+void PresentMode::forward() {
+    // Forward mid-flight lands the flight on its target; the next press moves on.
+    if (core_.flying()) {
+        core_.finish_flight();
+        return;
+    }
+    if (current_ + 1 < slides_.size()) go_to(current_ + 1, true);
+}
+
+void PresentMode::back() {
+    if (current_ > 0) go_to(current_ - 1, true);
+}
+
+void PresentMode::update() {
+    refresh_story();
+    if (slides_.empty()) return;
+    const geo::Slide& slide = slides_[current_];
+    AnimationControls& animation = core_.animation();
+    // On arrival the slide's stretch of the animation plays once at 1x and holds its end.
+    if (!arrived_ && !core_.flying()) {
+        arrived_ = true;
+        animation.seconds = slide.from_seconds;
+        animation.paused = slide.to_seconds <= slide.from_seconds;
+    }
+    if (arrived_ && animation.seconds >= slide.to_seconds) {
+        animation.seconds = slide.to_seconds;
+        animation.paused = true;
+    }
+    if (autoplay_ && slide.duration_seconds > 0 && slide_elapsed() >= slide.duration_seconds &&
+        current_ + 1 < slides_.size())
+        go_to(current_ + 1, true);
+    // The cursor hides after a while without motion: nothing moves over the map while the room reads.
+    const bool show = core_.now() - last_motion_ < kHideCursorSeconds;
+    if (show != cursor_shown_) {
+        SDL_ShowCursor(show ? SDL_ENABLE : SDL_DISABLE);
+        cursor_shown_ = show;
+    }
+}
+
+void PresentMode::handle_event(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_MOUSEMOTION: last_motion_ = core_.now(); break;
+        case SDL_MOUSEBUTTONDOWN:
+            last_motion_ = core_.now();
+            if (e.button.button == SDL_BUTTON_LEFT && !ImGui::GetIO().WantCaptureMouse) forward();
+            if (e.button.button == SDL_BUTTON_RIGHT) back();
+            break;
+        case SDL_KEYDOWN: handle_key(e.key.keysym.sym); break;
+        default: break;
+    }
+}
+
+void PresentMode::handle_key(SDL_Keycode key) {
+    if (key >= SDLK_0 && key <= SDLK_9) {
+        typed_number_ += static_cast<char>('0' + (key - SDLK_0));
+        return;
+    }
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_0) {
+        typed_number_ += static_cast<char>(key == SDLK_KP_0 ? '0' : '1' + (key - SDLK_KP_1));
+        return;
+    }
+    if ((key == SDLK_RETURN || key == SDLK_KP_ENTER) && !typed_number_.empty()) {
+        const int number = std::stoi(typed_number_.substr(0, 6));
+        typed_number_.clear();
+        if (number >= 1 && static_cast<std::size_t>(number) <= slides_.size())
+            go_to(static_cast<std::size_t>(number - 1), true);
+        return;
+    }
+    typed_number_.clear();
+    switch (key) {
+        case SDLK_RIGHT:
+        case SDLK_SPACE:
+        case SDLK_PAGEDOWN:
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER: forward(); break;
+        case SDLK_LEFT:
+        case SDLK_PAGEUP:
+        case SDLK_BACKSPACE: back(); break;
+        case SDLK_HOME: go_to(0, true); break;
+        case SDLK_END:
+            if (!slides_.empty()) go_to(slides_.size() - 1, true);
+            break;
+        case SDLK_a:
+            autoplay_ = !autoplay_;
+            // Autoplay counts from the slide's start; switched on late, it gives the slide its time from now.
+            if (autoplay_) slide_start_ = core_.now();
+            break;
+        case SDLK_f: {
+            SDL_Window* window = core_.window().handle();
+            const bool full = (SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+            SDL_SetWindowFullscreen(window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+            break;
+        }
+        case SDLK_b:
+        case SDLK_PERIOD: blank_ = !blank_; break;
+        case SDLK_l: core_.toggle_language(); break;
+        case SDLK_s: presenter_overlay_ = !presenter_overlay_; break;
+        case SDLK_F1: help_open_ = !help_open_; break;
+        case SDLK_F12: save_requested_ = true; break;
+        case SDLK_ESCAPE:
+            // Esc first closes what is open over the slide; then it leaves to exploring at the same view.
+            if (help_open_ || blank_) {
+                help_open_ = blank_ = false;
+            } else {
+                core_.finish_flight();
+                core_.story_view().set_focus(std::nullopt);
+                SDL_ShowCursor(SDL_ENABLE);
+                cursor_shown_ = true;
+                wants_explore_ = true;
+            }
+            break;
+        default: break;
+    }
+}
+
+void PresentMode::draw_ui() {
+    const Camera& camera = core_.view().camera;
+    geo::PixelRect free{0, 0, static_cast<double>(camera.width), static_cast<double>(camera.height)};
+    if (caption_top_ > 0) free.bottom = caption_top_;
+    core_.set_free_rect(free);
+    TestReport& report = core_.report();
+    report.mode = "present";
+    report.slide = slides_.empty() ? std::nullopt : std::optional<int>(static_cast<int>(current_) + 1);
+    report.slide_count = static_cast<int>(slides_.size());
+    report.autoplay = autoplay_;
+    report.blank = blank_;
+    report.presenter_view = presenter_overlay_;
+    if (presenter_overlay_) draw_presenter_overlay();
+    if (help_open_) draw_help();
+}
+
+void PresentMode::draw_overlay() {
+    const Camera& camera = core_.view().camera;
+    const float ratio = core_.pixel_ratio();
+    const auto width = static_cast<float>(camera.width) / ratio, height = static_cast<float>(camera.height) / ratio;
+    ImDrawList& list = *ImGui::GetForegroundDrawList();
+    if (slides_.empty() || !core_.has_story()) {
+        caption_top_ = 0;
+        return;
+    }
+    const geo::Slide& slide = slides_[current_];
+    const CaptionText text = caption_text(core_.story(), slide, core_.language());
+    const CaptionLayout layout = layout_caption(text, width, height);
+    const float within = slide.duration_seconds > 0
+                             ? std::clamp(static_cast<float>(slide_elapsed() / slide.duration_seconds), 0.0F, 1.0F)
+                             : 1.0F;
+    const float progress = (static_cast<float>(current_) + within) / static_cast<float>(slides_.size());
+    draw_caption(list, text, layout, width, height, static_cast<int>(current_) + 1, static_cast<int>(slides_.size()),
+                 progress);
+    caption_top_ = layout.top * ratio;
+    TestReport& report = core_.report();
+    report.captions.push_back(
+        {"caption", 0, caption_top_, static_cast<double>(camera.width), static_cast<double>(camera.height)});
+    report.note_string(text.quote);
+    report.note_string(text.speaker);
+    report.note_string(text.source);
+    if (blank_) list.AddRectFilled(ImVec2(0, 0), ImVec2(width, height), IM_COL32(0, 0, 0, 255));
+    if (!typed_number_.empty()) {
+        const std::string typed = "→ " + typed_number_;
+        list.AddText(ImGui::GetFont(), height / 20.0F, ImVec2(height / 40.0F, height / 40.0F),
+                     IM_COL32(255, 255, 255, 230), typed.c_str(), typed.c_str() + typed.size());
+    }
+    if (save_requested_) {
+        save_requested_ = false;
+        core_.request_capture();
+    }
+    if (auto picture = core_.take_capture()) {
+        // F12: the slide as the room sees it, in the pictures folder with a timestamped name.
+        const char* home = std::getenv("HOME");
+        const char* xdg = std::getenv("XDG_PICTURES_DIR");
+        std::filesystem::path folder =
+            xdg && *xdg == '/' ? xdg : (home ? std::filesystem::path(home) / "Pictures" : std::filesystem::path("."));
+        std::error_code ec;
+        std::filesystem::create_directories(folder, ec);
+        const std::time_t now = std::time(nullptr);
+        char name[64];
+        std::strftime(name, sizeof name, "diplomap-slide-%Y%m%d-%H%M%S.png", std::localtime(&now));
+        if (auto error =
+                geo::write_rgba_image(folder / name, picture->width, picture->height, picture->pixels, std::nullopt))
+            std::fprintf(stderr, "diplomap: %s\n", error->c_str());
+    }
+}
+
+void PresentMode::draw_presenter_overlay() {
+    if (slides_.empty()) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 20, 20), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.32F, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.92F);
+    if (!ImGui::Begin("Presenter", nullptr,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                          ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    const std::string& language = core_.language();
+    const geo::Story& story = core_.story();
+    const auto elapsed = static_cast<int>(core_.now() - presentation_start_);
+    const std::time_t now = std::time(nullptr);
+    char clock[16];
+    std::strftime(clock, sizeof clock, "%H:%M", std::localtime(&now));
+    ImGui::Text("%zu / %zu   %02d:%02d   %s", current_ + 1, slides_.size(), elapsed / 60, elapsed % 60, clock);
+    ImGui::Separator();
+    const geo::Slide& slide = slides_[current_];
+    if (slide.notes) ImGui::TextWrapped("%s", slide.notes->get(language).c_str());
+    if (current_ + 1 < slides_.size()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", language == "de" ? "Nächste Folie" : "Next slide");
+        ImGui::TextWrapped("%s", caption_text(story, slides_[current_ + 1], language).quote.c_str());
+    }
+    ImGui::End();
+}
+
+void PresentMode::draw_help() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y * 0.4F), ImGuiCond_Always,
+                            ImVec2(0.5F, 0.5F));
+    if (!ImGui::Begin("Keys", &help_open_, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    const bool de = core_.language() == "de";
+    const char* rows[][2] = {
+        {"Right, Space, PageDown, Enter, click", de ? "weiter" : "next"},
+        {"Left, PageUp, Backspace", de ? "zurück" : "back"},
+        {"Home / End", de ? "erste / letzte Folie" : "first / last slide"},
+        {de ? "Zahl, Enter" : "number, Enter", de ? "zu Folie springen" : "jump to slide"},
+        {"A", de ? "automatisch weiter" : "autoplay"},
+        {"F", de ? "Vollbild" : "fullscreen"},
+        {"B", de ? "Bildschirm schwarz" : "blank the screen"},
+        {"L", de ? "Sprache Deutsch / Englisch" : "language German / English"},
+        {"S", de ? "Referentenansicht" : "presenter view"},
+        {"F12", de ? "Folie als PNG speichern" : "save the slide as PNG"},
+        {"Esc", de ? "zurück zum Erkunden" : "back to exploring"},
+    };
+    if (ImGui::BeginTable("keys", 2)) {
+        for (const auto& row : rows) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace diplomap
