@@ -4,7 +4,6 @@
 #include <cmath>
 #include <variant>
 
-#include "geo/story/story_fit.hpp"
 #include "geo/story/story_home.hpp"
 
 namespace geo {
@@ -29,11 +28,12 @@ CameraPose explicit_camera(const Projection& projection, double zoom, const Pixe
     return pose;
 }
 
+// Views on the globe turn it (move the projection centre); on every other projection they move the camera.
+bool turns_globe(const ProjectionSpec& spec) { return spec.name == "ortho"; }
+
 }  // namespace
 
 PixelRect nominal_slide_free() { return {0, 0, kNominalSlideWidth, kNominalSlideHeight}; }
-
-bool turns_globe(const ProjectionSpec& spec) { return spec.name == "ortho"; }
 
 SlideView story_home_view(const Story& story, int width, int height, const PixelRect& free) {
     SlideView view;
@@ -47,7 +47,7 @@ SlideView story_home_view(const Story& story, int width, int height, const Pixel
 }
 
 std::optional<SlideView> slide_view(const Story& story, const Slide& slide, const ProjectionSpec& current, int width,
-                                    int height, const PixelRect& free) {
+                                    int height, const PixelRect& free, const StoryFitOptions& options) {
     ProjectionSpec spec = current;
     if (!slide.camera.projection.empty()) {
         auto parsed = parse_projection(slide.camera.projection, current.center);
@@ -61,12 +61,13 @@ std::optional<SlideView> slide_view(const Story& story, const Slide& slide, cons
         if (target.empty()) target = slide.highlight;
         if (target.empty()) target = main_places_target(story);
         const bool turn = turns_globe(spec);
-        const auto pose = fit_story_view(story, target, spec, turn, width, height, free);
+        const auto pose = fit_story_view(story, target, spec, turn, width, height, free, options);
         if (!pose) return std::nullopt;
         if (turn) spec.center = pose->center;
         return SlideView{spec, *pose};
     }
     if (slide.camera.center) spec.center = *slide.camera.center;
+    if (is_world_map(spec)) spec.center.lat = 0;
     auto created = Projection::create(spec);
     const auto* projection = std::get_if<Projection>(&created);
     if (projection == nullptr) return std::nullopt;

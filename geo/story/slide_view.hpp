@@ -11,6 +11,7 @@
 #include "geo/map/view_flight.hpp"
 #include "geo/story/slide.hpp"
 #include "geo/story/story.hpp"
+#include "geo/story/story_fit.hpp"
 
 namespace geo {
 
@@ -25,9 +26,6 @@ inline constexpr int kNominalSlideWidth = 1920;
 inline constexpr int kNominalSlideHeight = 1080;
 [[nodiscard]] PixelRect nominal_slide_free();
 
-// Whether views in this projection turn the globe (move the projection centre) rather than the camera.
-[[nodiscard]] bool turns_globe(const ProjectionSpec& spec);
-
 // The view a presentation opens on, before its first slide: the globe at zoom 0, centred on the story's home
 // (story_home.hpp), as the viewer opens.
 [[nodiscard]] SlideView story_home_view(const Story& story, int width, int height, const PixelRect& free);
@@ -38,11 +36,15 @@ inline constexpr int kNominalSlideHeight = 1080;
 // - an explicit camera puts the projection's centre (the slide's `center`, else `current`'s) at the middle of
 //   `free`, at the command line's zoom counted for `free`: zoom 0 fits the whole world there (centred on the
 //   world's middle, as `--zoom 0` does), each +1 doubles the scale.
-// Nullopt when the projection cannot be made or shows nothing of what the slide frames.
+// World maps take only the centre's longitude, as on the command line. `options` are the fitting function's room
+// for margins and labels (the presentation scales them with its fonts). Nullopt when the projection cannot be made
+// or shows nothing of what the slide frames.
 [[nodiscard]] std::optional<SlideView> slide_view(const Story& story, const Slide& slide, const ProjectionSpec& current,
-                                                  int width, int height, const PixelRect& free);
+                                                  int width, int height, const PixelRect& free,
+                                                  const StoryFitOptions& options = {});
 
-// The flight between two slide views, seen in `free`. It turns the globe when both views are on the globe; between
+// The flight between two slide views, seen in `free`. It turns the globe when both views are on the globe (`ortho`,
+// whose views move the projection centre rather than the camera); between
 // other projections it moves the camera (a change of projection cross-fades during the flight).
 [[nodiscard]] ViewFlight slide_flight(const SlideView& from, const SlideView& to, const PixelRect& free);
 
