@@ -11,7 +11,7 @@ struct ViewState {
     Camera camera;
 };
 
-inline bool turns_globe(const geo::ProjectionSpec& spec) { return spec.name == "ortho"; }
+using geo::turns_globe;
 
 // Drag by (dx, dy) window pixels (framebuffer pixels, y down).
 void drag_view(ViewState& view, double dx, double dy);

@@ -6,97 +6,21 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <numeric>
 
-#include "app/modes/map_view.hpp"
 #include "app/ui/slide_caption.hpp"
 #include "geo/map/image_file.hpp"
-#include "geo/story/story_animation.hpp"
+#include "geo/story/automatic_slides.hpp"
+#include "geo/story/slide_view.hpp"
 
 namespace diplomap {
 namespace {
 
 constexpr double kHideCursorSeconds = 2.0;
-// Automatic slides: the flight, the arc drawing itself, and this long to read the caption.
-constexpr double kReadingSeconds = 6.0;
-
-// Where a slide's flight lands on a view whose free part is not centred: the fitted point moves to the free part's
-// middle.
-geo::ViewPose explicit_pose(const geo::Projection& projection, const geo::Slide& slide, int width, int height,
-                            const geo::PixelRect& free) {
-    MapViewOptions view;
-    view.projection = projection.spec();
-    view.zoom = slide.camera.zoom;
-    view.center_given = slide.camera.center.has_value();
-    const Camera camera = initial_camera(projection, view, width, height);
-    const double dx = 0.5 * (free.left + free.right) - 0.5 * width;
-    const double dy = 0.5 * (free.top + free.bottom) - 0.5 * height;
-    return {projection.spec().center,
-            {{camera.center.x - dx / camera.pixels_per_metre, camera.center.y + dy / camera.pixels_per_metre},
-             camera.pixels_per_metre}};
-}
 
 }  // namespace
 
-std::optional<SlidePose> slide_pose(const geo::Story& story, const geo::Slide& slide,
-                                    const geo::ProjectionSpec& current, int width, int height,
-                                    const geo::PixelRect& free, float label_scale) {
-    geo::ProjectionSpec spec = current;
-    if (!slide.camera.projection.empty() || slide.camera.center) {
-        const geo::LonLat centre = slide.camera.center ? *slide.camera.center : current.center;
-        auto parsed =
-            geo::parse_projection(slide.camera.projection.empty() ? current.name : slide.camera.projection, centre);
-        if (auto* p = std::get_if<geo::ProjectionSpec>(&parsed)) spec = *p;
-        if (is_world_map(spec)) spec.center.lat = 0;
-    }
-    if (!slide.camera.fit) {
-        auto created = geo::Projection::create(spec);
-        const auto* projection = std::get_if<geo::Projection>(&created);
-        if (!projection) return std::nullopt;
-        return SlidePose{spec, explicit_pose(*projection, slide, width, height, free)};
-    }
-    geo::FitTarget target = slide.highlight;
-    if (!slide.camera.fit_places.empty()) target = geo::FitTarget{slide.camera.fit_places, {}, {}};
-    if (target.empty()) target = geo::main_places_target(story);
-    geo::StoryFitOptions options;
-    options.margin_px = 24.0 * label_scale;
-    options.label_width_px = 110.0 * label_scale;
-    options.label_height_px = 22.0 * label_scale;
-    const auto pose = geo::fit_story_view(story, target, spec, turns_globe(spec), width, height, free, options);
-    if (!pose) return std::nullopt;
-    if (turns_globe(spec)) spec.center = pose->center;
-    return SlidePose{spec, *pose};
-}
-
 std::vector<geo::Slide> presentation_slides(const geo::Story& story) {
-    if (!story.slides.empty()) return story.slides;
-    // One slide per relation in date order (undated ones last, in story order).
-    std::vector<std::size_t> order(story.relations.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const auto& da = story.relations[a].date;
-        const auto& db = story.relations[b].date;
-        if (da.has_value() != db.has_value()) return da.has_value();
-        return da && db && da->first < db->first;
-    });
-    const geo::StoryAnimation animation(story);
-    std::vector<geo::Slide> slides;
-    for (std::size_t r : order) {
-        const geo::Relation& relation = story.relations[r];
-        geo::Slide slide;
-        slide.id = relation.id;
-        slide.highlight.relations.push_back(r);
-        if (!relation.excerpts.empty()) {
-            slide.caption_excerpt = relation.excerpts.front();
-        } else {
-            slide.caption_text = relation.label;
-        }
-        slide.from_seconds = animation.appear_seconds(r);
-        slide.to_seconds = slide.from_seconds + geo::StoryAnimation::kDrawInSeconds;
-        slide.duration_seconds = 3.0 + (slide.to_seconds - slide.from_seconds) + kReadingSeconds;
-        slides.push_back(std::move(slide));
-    }
-    return slides;
+    return story.slides.empty() ? geo::automatic_slides(story) : story.slides;
 }
 
 PresentMode::PresentMode(ViewerCore& core) : core_(core) {
@@ -140,13 +64,12 @@ void PresentMode::go_to(std::size_t index, bool fly) {
     const Camera& camera = core_.view().camera;
     geo::PixelRect free = core_.free_rect();
     if (caption_top_ <= 0) free.bottom = 0.78 * camera.height;
-    const auto to = slide_pose(core_.story(), slide, core_.view().spec, camera.width, camera.height, free,
-                               core_.pixel_ratio() * core_.settings().ui_scale);
+    const auto to = geo::slide_view(core_.story(), slide, core_.view().spec, camera.width, camera.height, free);
     if (!to) return;
     if (fly) {
-        core_.fly_to(to->pose, to->spec);
+        core_.fly_to(to->pose, to->projection);
     } else {
-        core_.jump_to(to->pose, to->spec);
+        core_.jump_to(to->pose, to->projection);
     }
 }
 

@@ -13,16 +13,6 @@
 
 namespace diplomap {
 
-// Where a slide's camera looks on a view of `width` x `height` pixels whose free part is `free`: the fitting
-// function for "fit" cameras, the projection, centre and zoom for explicit ones. Nullopt when it cannot be shown.
-struct SlidePose {
-    geo::ProjectionSpec spec;
-    geo::ViewPose pose;
-};
-[[nodiscard]] std::optional<SlidePose> slide_pose(const geo::Story& story, const geo::Slide& slide,
-                                                  const geo::ProjectionSpec& current, int width, int height,
-                                                  const geo::PixelRect& free, float label_scale);
-
 // The slides a story is presented with: its own, or one per relation in date order when it has none.
 [[nodiscard]] std::vector<geo::Slide> presentation_slides(const geo::Story& story);
 

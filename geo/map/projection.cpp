@@ -114,6 +114,8 @@ std::string why_proj_refused(PJ_CONTEXT* ctx, const std::string& text) {
 
 std::span<const std::string_view> projection_names() { return kNames; }
 
+bool turns_globe(const ProjectionSpec& spec) { return spec.name == "ortho"; }
+
 bool is_world_map(const ProjectionSpec& spec) {
     return spec.name == "eqearth" || spec.name == "webmerc" || spec.name == "natearth";
 }
