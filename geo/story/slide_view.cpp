@@ -28,9 +28,6 @@ CameraPose explicit_camera(const Projection& projection, double zoom, const Pixe
     return pose;
 }
 
-// Views on the globe turn it (move the projection centre); on every other projection they move the camera.
-bool turns_globe(const ProjectionSpec& spec) { return spec.name == "ortho"; }
-
 }  // namespace
 
 PixelRect nominal_slide_free() { return {0, 0, kNominalSlideWidth, kNominalSlideHeight}; }
