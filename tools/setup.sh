@@ -17,7 +17,7 @@ mode=${1:-}
 packages=(
   build-essential cmake ninja-build pkg-config
   libsdl2-dev libimgui-dev libepoxy-dev libfontconfig-dev fonts-dejavu-core
-  libproj-dev proj-data proj-bin libgdal-dev gdal-bin
+  libproj-dev proj-data proj-bin libgdal-dev gdal-bin libpng-dev
   nlohmann-json3-dev libcli11-dev catch2
   libgl1-mesa-dri libegl-mesa0 libegl1 xvfb xauth
   geographiclib-tools

@@ -58,6 +58,7 @@ struct CommandRunner {
         if (!path) return kExitFailure;
         options.story = load_story_or_report(*path, err);
         if (!options.story) return kExitFailure;
+        options.story_file = path->string();
         center_on_story(options.view, *options.story);
         return run_export(options, err);
     }

@@ -9,6 +9,10 @@
 namespace diplomap {
 namespace {
 
+void add_assets_option(CLI::App& app, std::string& assets) {
+    app.add_option("--assets", assets, "assets folder (default: $DIPLOMAP_ASSETS, beside the program, ...)");
+}
+
 void add_view_options(CLI::App& app, RawViewArguments& raw) {
     app.add_option("--projection,-p", raw.projection,
                    "ortho, eqearth, laea, aeqd, webmerc, natearth, a PROJ string or EPSG:CODE")
@@ -20,21 +24,37 @@ void add_view_options(CLI::App& app, RawViewArguments& raw) {
                    "comma list of ocean, land, borders, coast, graticule, routes, arcs, markers, labels")
         ->default_str("all");
     app.add_option("--detail", raw.detail, "basemap detail 110m, 50m or 10m (default: follows the zoom)");
-    app.add_option("--assets", raw.assets, "assets folder (default: $DIPLOMAP_ASSETS, beside the program, ...)");
+    add_assets_option(app, raw.assets);
+}
+
+// What the viewer and export share besides the view: a story and a moment of its animation.
+struct RawMapArguments {
+    RawViewArguments view;
+    std::string story, time;
+};
+
+void add_map_options(CLI::App& app, RawMapArguments& raw, const std::string& time_help) {
+    add_view_options(app, raw.view);
+    app.add_option("--time,-t", raw.time, time_help);
+}
+
+void add_story_argument(CLI::App& app, std::string& story) {
+    app.add_option("story", story, "story folder or story.json (default: the bundled story)");
 }
 
 // Everything CLI11 fills in, as text; checked and typed after parsing so that every message names its option.
 struct RawArguments {
-    RawViewArguments view;
-    std::string view_story, frames, screenshot, view_time, window_size;
+    RawMapArguments explore;
+    std::string frames, screenshot, window_size = "1280x800";
     bool frame_stats = false;
     std::string drag_frames;
     std::string test_report, test_clock_step, test_keys;
     std::string present_slide = "1";
     bool present_window = false, presenter = false;
 
-    RawViewArguments export_view;
-    std::string export_story, out, size = "1920x1080", export_time, language = "de", date;
+    RawMapArguments export_map;
+    std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
+    bool force = false, transparent = false, world_file = false;
 
     std::string check_story;
 
@@ -51,95 +71,119 @@ CliParse bad_argument(const std::string& prefix, const std::string& message) {
     return result;
 }
 
-std::optional<double> parse_seconds(const std::string& text) {
-    const auto seconds = parse_number(text);
-    if (!seconds || *seconds < 0) return std::nullopt;
-    return seconds;
+// Each read_* turns one option's text into its value, or returns the message that names the option and the value.
+using BadValue = std::optional<std::string>;
+
+BadValue read_seconds(const std::string& option, const std::string& text, std::optional<double>& seconds) {
+    if (text.empty()) return std::nullopt;
+    seconds = parse_number(text);
+    if (!seconds || *seconds < 0) return option + " " + text + ": expected seconds, a number >= 0";
+    return std::nullopt;
 }
 
-std::optional<int> parse_count(const std::string& text, int min, int max) {
+BadValue read_count(const std::string& option, const std::string& text, int min, int max, const std::string& expected,
+                    int& count) {
     const auto number = parse_number(text);
     if (!number || *number != static_cast<double>(static_cast<long long>(*number)) || *number < min || *number > max)
-        return std::nullopt;
-    return static_cast<int>(*number);
+        return option + " " + text + ": expected " + expected;
+    count = static_cast<int>(*number);
+    return std::nullopt;
+}
+
+BadValue read_size(const std::string& option, const std::string& text, const std::string& example, int& width,
+                   int& height) {
+    const auto dims = parse_size(text);
+    if (!dims)
+        return option + " " + text + ": expected WIDTHxHEIGHT, " + example + "each 1.." + std::to_string(kMaxImageSide);
+    width = dims->first;
+    height = dims->second;
+    return std::nullopt;
+}
+
+BadValue read_view(const RawViewArguments& raw, MapViewOptions& view) {
+    auto resolved = resolve_view_arguments(raw);
+    if (auto* error = std::get_if<std::string>(&resolved)) return *error;
+    view = std::get<MapViewOptions>(resolved);
+    return std::nullopt;
 }
 
 CliParse typed_export(const RawArguments& raw) {
-    const std::string where = "diplomap export";
     ExportCommand command;
     ExportOptions& options = command.options;
-    auto view = resolve_view_arguments(raw.export_view);
-    if (auto* error = std::get_if<std::string>(&view)) return bad_argument(where, *error);
-    options.view = std::get<MapViewOptions>(view);
-    const auto dims = parse_size(raw.size);
-    if (!dims)
-        return bad_argument(where, "--size " + raw.size + ": expected WIDTHxHEIGHT, e.g. 1920x1080, each 1.." +
-                                       std::to_string(kMaxImageSide));
-    options.width = dims->first;
-    options.height = dims->second;
-    options.out = raw.out;
-    if (!geo::image_format_for(options.out))
-        return bad_argument(where, "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)");
-    if (!raw.export_time.empty()) {
-        options.seconds = parse_seconds(raw.export_time);
-        if (!options.seconds)
-            return bad_argument(where, "--time " + raw.export_time + ": expected seconds, a number >= 0");
-    }
-    if (!is_language_tag(raw.language))
-        return bad_argument(where, "--language " + raw.language + ": expected a language code such as de or en");
-    options.language = raw.language;
-    if (!raw.date.empty()) {
-        auto day = parse_day(raw.date);
-        if (auto* error = std::get_if<std::string>(&day))
-            return bad_argument(where, "--date " + raw.date + ": " + *error);
-        options.as_of = std::get<std::chrono::year_month_day>(day);
-    }
-    command.story = raw.export_story;
+    const auto bad = [&]() -> BadValue {
+        if (auto error = read_view(raw.export_map.view, options.view)) return error;
+        if (auto error = read_size("--size", raw.size, "e.g. 1920x1080, ", options.width, options.height)) return error;
+        options.out = raw.out;
+        if (!geo::image_format_for(options.out))
+            return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
+        if (auto error = read_seconds("--time", raw.export_map.time, options.seconds)) return error;
+        if (!is_language_tag(raw.language))
+            return "--language " + raw.language + ": expected a language code such as de or en";
+        options.language = raw.language;
+        if (!raw.date.empty()) {
+            auto day = parse_day(raw.date);
+            if (auto* error = std::get_if<std::string>(&day)) return "--date " + raw.date + ": " + *error;
+            options.as_of = std::get<std::chrono::year_month_day>(day);
+        }
+        if (!raw.scale.empty()) {
+            options.scale = parse_number(raw.scale);
+            if (!options.scale || *options.scale < 0.25 || *options.scale > 64)
+                return "--scale " + raw.scale + ": expected a number from 0.25 to 64";
+        }
+        if (raw.supersample != "1" && raw.supersample != "2" && raw.supersample != "4")
+            return "--supersample " + raw.supersample + ": expected 1, 2 or 4";
+        options.supersample = raw.supersample[0] - '0';
+        if (!raw.dpi.empty()) {
+            options.dpi = parse_number(raw.dpi);
+            if (!options.dpi || *options.dpi < 1 || *options.dpi > 100000)
+                return "--dpi " + raw.dpi + ": expected a number from 1 to 100000";
+        }
+        if (raw.world_file && geo::image_format_for(options.out) != geo::ImageFormat::Png)
+            return "--world-file: only for a .png (a GeoTIFF holds its georeference itself)";
+        options.force = raw.force;
+        options.transparent = raw.transparent;
+        options.world_file = raw.world_file;
+        return std::nullopt;
+    }();
+    if (bad) return bad_argument("diplomap export", *bad);
+    command.story = raw.export_map.story;
     return CliParse{Command{std::move(command)}, 0, {}, {}};
 }
 
 CliParse typed_explore(const RawArguments& raw) {
-    const std::string where = "diplomap";
     ExploreCommand command;
     ViewerOptions& options = command.options;
-    auto view = resolve_view_arguments(raw.view);
-    if (auto* error = std::get_if<std::string>(&view)) return bad_argument(where, *error);
-    options.view = std::get<MapViewOptions>(view);
-    if (!raw.frames.empty()) {
-        options.quit_after_frames = parse_count(raw.frames, 1, 1'000'000'000);
-        if (!options.quit_after_frames)
-            return bad_argument(where, "--quit-after-frames " + raw.frames + ": expected a whole number >= 1");
-    }
-    if (!raw.screenshot.empty()) {
-        if (geo::image_format_for(raw.screenshot) != geo::ImageFormat::Png)
-            return bad_argument(where, "--screenshot " + raw.screenshot + ": expected a .png file");
-        options.screenshot = raw.screenshot;
-    }
-    options.frame_stats = raw.frame_stats;
-    if (!raw.drag_frames.empty()) {
-        const auto n = parse_count(raw.drag_frames, 1, 1'000'000);
-        if (!n) return bad_argument(where, "--drag-frames " + raw.drag_frames + ": expected a whole number >= 1");
-        options.drag_frames = *n;
-    }
-    if (!raw.view_time.empty()) {
-        options.seconds = parse_seconds(raw.view_time);
-        if (!options.seconds)
-            return bad_argument(where, "--time " + raw.view_time + ": expected seconds, a number >= 0");
-    }
-    const auto dims = parse_size(raw.window_size);
-    if (!dims)
-        return bad_argument(where, "--window-size " + raw.window_size + ": expected WIDTHxHEIGHT, each 1.." +
-                                       std::to_string(kMaxImageSide));
-    options.width = dims->first;
-    options.height = dims->second;
-    if (!raw.test_report.empty()) options.test_report = raw.test_report;
-    if (!raw.test_clock_step.empty()) {
-        options.test_clock_step = parse_seconds(raw.test_clock_step);
-        if (!options.test_clock_step)
-            return bad_argument(where, "--test-clock-step " + raw.test_clock_step + ": expected seconds >= 0");
-    }
-    options.test_keys = raw.test_keys;
-    command.story = raw.view_story;
+    const auto bad = [&]() -> BadValue {
+        if (auto error = read_view(raw.explore.view, options.view)) return error;
+        if (!raw.frames.empty()) {
+            int frames = 0;
+            if (auto error =
+                    read_count("--quit-after-frames", raw.frames, 1, 1'000'000'000, "a whole number >= 1", frames))
+                return error;
+            options.quit_after_frames = frames;
+        }
+        if (!raw.screenshot.empty()) {
+            if (geo::image_format_for(raw.screenshot) != geo::ImageFormat::Png)
+                return "--screenshot " + raw.screenshot + ": expected a .png file";
+            options.screenshot = raw.screenshot;
+        }
+        options.frame_stats = raw.frame_stats;
+        if (!raw.drag_frames.empty())
+            if (auto error = read_count("--drag-frames", raw.drag_frames, 1, 1'000'000, "a whole number >= 1",
+                                        options.drag_frames))
+                return error;
+        if (auto error = read_seconds("--time", raw.explore.time, options.seconds)) return error;
+        if (!raw.test_report.empty()) options.test_report = raw.test_report;
+        if (auto error = read_seconds("--test-clock-step", raw.test_clock_step, options.test_clock_step)) return error;
+        options.test_keys = raw.test_keys;
+        int width = 0, height = 0;
+        if (auto error = read_size("--window-size", raw.window_size, "", width, height)) return error;
+        options.width = width;
+        options.height = height;
+        return std::nullopt;
+    }();
+    if (bad) return bad_argument("diplomap", *bad);
+    command.story = raw.explore.story;
     return CliParse{Command{std::move(command)}, 0, {}, {}};
 }
 
@@ -148,11 +192,9 @@ CliParse typed_present(const RawArguments& raw) {
     CliParse parsed = typed_explore(raw);
     if (!parsed.command) return parsed;
     ViewerOptions& options = std::get<ExploreCommand>(*parsed.command).options;
-    const auto slide = parse_count(raw.present_slide, 1, 10'000);
-    if (!slide)
-        return bad_argument("diplomap present", "--slide " + raw.present_slide + ": expected a slide number >= 1");
+    if (auto error = read_count("--slide", raw.present_slide, 1, 10'000, "a slide number >= 1", options.slide))
+        return bad_argument("diplomap present", *error);
     options.present = true;
-    options.slide = *slide;
     options.fullscreen = !raw.present_window;
     options.presenter = raw.presenter;
     return parsed;
@@ -161,12 +203,11 @@ CliParse typed_present(const RawArguments& raw) {
 CliParse typed_bench(const RawArguments& raw) {
     BenchOptions options;
     if (!raw.bench_assets.empty()) options.assets = raw.bench_assets;
-    const auto repeats = parse_count(raw.repeats, 1, 100);
-    if (!repeats)
-        return bad_argument("diplomap bench", "--repeats " + raw.repeats + ": expected a whole number 1..100");
-    options.repeats = *repeats;
-    if (!raw.bench_only.empty() && raw.bench_only != "many-arcs" && raw.bench_only != "basemap")
-        return bad_argument("diplomap bench", "--only " + raw.bench_only + ": expected basemap or many-arcs");
+    if (auto error = read_count("--repeats", raw.repeats, 1, 100, "a whole number 1..100", options.repeats))
+        return bad_argument("diplomap bench", *error);
+    if (!raw.bench_only.empty() && raw.bench_only != "many-arcs" && raw.bench_only != "basemap" &&
+        raw.bench_only != "stills")
+        return bad_argument("diplomap bench", "--only " + raw.bench_only + ": expected basemap, many-arcs or stills");
     options.only = raw.bench_only;
     return CliParse{Command{options}, 0, {}, {}};
 }
@@ -196,65 +237,70 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap present                          the bundled story as slides, fullscreen\n"
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
+        "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
-    raw.window_size = "1280x800";
-    add_view_options(app, raw.view);
+    add_map_options(app, raw.explore, "start the animation paused at this many seconds");
     // For tests and benchmarks of the window; not part of the documented interface.
     app.add_option("--quit-after-frames", raw.frames)->group("");
     app.add_option("--screenshot", raw.screenshot)->group("");
     app.add_flag("--frame-stats", raw.frame_stats)->group("");
     app.add_option("--drag-frames", raw.drag_frames)->group("");
-    app.add_option("--time", raw.view_time, "start the animation paused at this many seconds");
     app.add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT")->default_str("1280x800");
     // Window tests: what was drawn (JSON), a clock that steps per frame, keys pressed at given frames.
     const auto add_test_options = [&](CLI::App& on) {
-        on.add_option("--quit-after-frames", raw.frames)->group("");
-        on.add_option("--screenshot", raw.screenshot)->group("");
         on.add_option("--test-report", raw.test_report)->group("");
         on.add_option("--test-clock-step", raw.test_clock_step)->group("");
         on.add_option("--test-keys", raw.test_keys)->group("");
     };
-    app.add_option("--test-report", raw.test_report)->group("");
-    app.add_option("--test-clock-step", raw.test_clock_step)->group("");
-    app.add_option("--test-keys", raw.test_keys)->group("");
+    add_test_options(app);
 
     CLI::App* present_cmd = app.add_subcommand("present", "present the story as slides, fullscreen (Esc: explore)");
-    add_view_options(*present_cmd, raw.view);
+    add_map_options(*present_cmd, raw.explore, "");
     add_test_options(*present_cmd);
+    present_cmd->add_option("--quit-after-frames", raw.frames)->group("");
+    present_cmd->add_option("--screenshot", raw.screenshot)->group("");
     present_cmd->add_option("--slide", raw.present_slide, "open on this slide (1 is the first)")->default_str("1");
     present_cmd->add_flag("--window", raw.present_window, "in a window instead of fullscreen");
     present_cmd->add_flag("--presenter", raw.presenter, "show the presenter view (S toggles it)");
     present_cmd->add_option("--window-size", raw.window_size, "window size WIDTHxHEIGHT with --window");
-    present_cmd->add_option("story", raw.view_story, "story folder or story.json (default: the bundled story)");
+    add_story_argument(*present_cmd, raw.explore.story);
 
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
-    add_view_options(*export_cmd, raw.export_view);
+    add_map_options(*export_cmd, raw.export_map,
+                    "animation clock in seconds (default: the settled story, every arc drawn)");
     export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS")->required();
     export_cmd->add_option("--size,-s", raw.size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
-    export_cmd->add_option("--time,-t", raw.export_time,
-                           "animation clock in seconds (default: the settled story, every arc drawn)");
     export_cmd->add_option("--language", raw.language, "language of the labels, e.g. de or en")->default_str("de");
     export_cmd->add_option("--date", raw.date, "show what was known on this day, YYYY-MM-DD (default: everything)");
+    export_cmd->add_flag("--force,-f", raw.force, "replace the output file if it exists");
+    export_cmd->add_option("--scale", raw.scale,
+                           "text, markers and lines this many times the screen's (default: max(1, min(width/1920, "
+                           "height/1080)); 1 keeps screen pixels)");
+    export_cmd->add_option("--supersample", raw.supersample, "1, 2 or 4: draw larger and average, for smoother lines")
+        ->default_str("1");
+    export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
+    export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
+    export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();
 
-    app.add_option("story", raw.view_story, "story folder or story.json (default: the bundled story)");
-    export_cmd->add_option("story", raw.export_story, "story folder or story.json (default: the bundled story)");
+    add_story_argument(app, raw.explore.story);
+    add_story_argument(*export_cmd, raw.export_map.story);
 
     CLI::App* bench_cmd = app.add_subcommand("bench", "print every performance figure in one table");
-    bench_cmd->add_option("--assets", raw.bench_assets, "assets folder");
+    add_assets_option(*bench_cmd, raw.bench_assets);
     bench_cmd->add_option("--repeats", raw.repeats, "runs per timed figure, 1..100")->default_str("5");
-    bench_cmd->add_option("--only", raw.bench_only, "run one case alone: basemap or many-arcs")->group("");
+    bench_cmd->add_option("--only", raw.bench_only, "run one case alone: basemap, many-arcs or stills")->group("");
 
     // Hidden: a long headless run that watches memory and open files (tests and CI; docs/trust.md).
     CLI::App* soak_cmd = app.add_subcommand("soak", "")->group("");
     soak_cmd->add_option("--seconds", raw.soak_seconds, "how long to run")->default_str("180");
     soak_cmd->add_option("--log", raw.soak_log, "file for the memory and open-files curve");
-    soak_cmd->add_option("--assets", raw.soak_assets, "assets folder");
-    soak_cmd->add_option("story", raw.soak_story, "story folder or story.json (default: the bundled story)");
+    add_assets_option(*soak_cmd, raw.soak_assets);
+    add_story_argument(*soak_cmd, raw.soak_story);
 
     std::ostringstream out, err;
     try {

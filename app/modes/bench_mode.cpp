@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/modes/assets.hpp"
+#include "app/modes/bench_stills.hpp"
 #include "app/modes/bench_story.hpp"
 #include "app/modes/navigation.hpp"
 #include "app/modes/story_view.hpp"
@@ -428,8 +429,13 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
     const auto assets = std::get<std::filesystem::path>(assets_found);
     if (options.only == "many-arcs") return bench_many_arcs(assets, out, err);
     if (options.only == "basemap") return bench_basemap(assets, options.repeats, out, err);
+    if (options.only == "stills") {
+        for (const BenchFigure& figure : bench_stills(assets, options.repeats))
+            row(out, figure.what.c_str(), figure.value, figure.target.c_str());
+        return 0;
+    }
     if (!options.only.empty()) {
-        err << "diplomap bench: unknown case '" << options.only << "'; valid: basemap, many-arcs\n";
+        err << "diplomap bench: unknown case '" << options.only << "'; valid: basemap, many-arcs, stills\n";
         return 2;
     }
     const std::string tmp =
@@ -440,7 +446,7 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
     for (const char* detail : {"50m", "10m"}) {
         const std::vector<std::string> args = {"export",     "--assets", assets.string(),     "--out",
                                                tmp + ".png", "--size",   "1920x1080",         "--detail",
-                                               detail,       "--layers", "ocean,land,borders"};
+                                               detail,       "--layers", "ocean,land,borders", "--force"};
         const auto t = median_of_runs(args, options.repeats);
         const std::string what =
             std::string("export ortho ") + detail + " 1920x1080 PNG, process start to exit (median)";
@@ -473,6 +479,9 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
     } else {
         row(out, "window: process start to first frame drawn, 50m", "n/a (no display)", "<= 300 ms");
     }
+
+    for (const BenchFigure& figure : bench_stills(assets, options.repeats))
+        row(out, figure.what.c_str(), figure.value, figure.target.c_str());
 
     // Each in a process of its own, so that its peak memory is its own.
     for (const char* only : {"basemap", "many-arcs"}) {

@@ -381,6 +381,7 @@ void ExploreMode::export_current_view() {
     options.as_of = core_.as_of().as_of;
     options.relation_kinds = settings().relation_kinds;
     options.camera = core_.view().camera;
+    options.force = true;  // the file was chosen in the export dialog, which replaces as saving does
     std::ostringstream errors;
     const auto start = std::chrono::steady_clock::now();
     // GLX (the window) and EGL (the export) contexts cannot both be current on one thread: EGL refuses with

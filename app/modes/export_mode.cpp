@@ -1,131 +1,194 @@
 #include "app/modes/export_mode.hpp"
 
-#include <algorithm>
-#include <future>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <ostream>
+#include <thread>
 
-#include "app/modes/assets.hpp"
-#include "app/modes/story_view.hpp"
-#include "app/platform/gl_context.hpp"
-#include "app/ui/map_overlay.hpp"
-#include "app/render/map_renderer.hpp"
-#include "app/ui/offscreen_ui_frame.hpp"
-#include "geo/map/graticule.hpp"
-#include "geo/map/projected_scene.hpp"
+#include "app/modes/headless_map.hpp"
 
 namespace diplomap {
+namespace {
+
+std::string day_text(const std::chrono::year_month_day& day) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                  static_cast<unsigned>(day.day()));
+    return text;
+}
+
+// What a reader of the file (or diplomap itself, later) needs to draw the same map again.
+std::vector<std::pair<std::string, std::string>> image_text(const ExportOptions& options, const HeadlessMap& map) {
+    std::vector<std::pair<std::string, std::string>> text;
+    const std::string title = options.story ? options.story->meta.title.get(options.language) : std::string();
+    text.emplace_back("Title", title.empty() ? "diplomap map" : title);
+    std::string source = "Natural Earth (public domain)";
+    if (options.story && !options.story->meta.source.empty()) source = options.story->meta.source + "; " + source;
+    text.emplace_back("Source", source);
+    text.emplace_back("Software", std::string("diplomap ") + DIPLOMAP_VERSION);
+    const geo::ProjectionSpec& spec = options.view.projection;
+    nlohmann::json key;
+    key["projection"] = spec.name == "custom" ? spec.custom : spec.name;
+    key["center"] = {spec.center.lon, spec.center.lat};
+    key["zoom"] = options.view.zoom;
+    key["size"] = {options.width, options.height};
+    key["scale"] = export_scale(options);
+    key["supersample"] = options.supersample;
+    key["detail"] = geo::detail_name(map.detail());
+    key["time"] = options.seconds ? nlohmann::json(*options.seconds) : nlohmann::json();
+    key["date"] = options.as_of ? nlohmann::json(day_text(*options.as_of)) : nlohmann::json();
+    key["language"] = options.language;
+    key["story"] =
+        options.story_file.empty() && options.story ? options.story->source_file.string() : options.story_file;
+    text.emplace_back("diplomap", key.dump());
+    return text;
+}
+
+// Compresses and writes one band of rows while the next is drawn: deflating a band takes about as long as drawing
+// it. At most two bands wait, so memory stays bounded whatever the image's size.
+class BackgroundWriter {
+public:
+    explicit BackgroundWriter(geo::ImageWriter& out) : out_(out), thread_([this] { run(); }) {}
+    ~BackgroundWriter() { static_cast<void>(finish()); }
+    BackgroundWriter(const BackgroundWriter&) = delete;
+    BackgroundWriter& operator=(const BackgroundWriter&) = delete;
+
+    // Copies the rows (they are valid only during the call); returns a failure of an earlier band.
+    std::optional<std::string> push(const geo::RgbaRows& rows, std::size_t row_bytes) {
+        std::vector<std::uint8_t> band;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return queue_.size() < 2 || error_; });
+            if (error_) return error_;
+            if (!spare_.empty()) {
+                band = std::move(spare_.back());
+                spare_.pop_back();
+            }
+        }
+        band.resize(row_bytes * static_cast<std::size_t>(rows.count));
+        for (int y = 0; y < rows.count; ++y)
+            std::memcpy(band.data() + static_cast<std::size_t>(y) * row_bytes, rows.row(y), row_bytes);
+        {
+            const std::lock_guard lock(mutex_);
+            queue_.push_back({std::move(band), rows.count});
+        }
+        changed_.notify_all();
+        return std::nullopt;
+    }
+
+    // Waits for every band to be written.
+    std::optional<std::string> finish() {
+        {
+            const std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        changed_.notify_all();
+        if (thread_.joinable()) thread_.join();
+        return error_;
+    }
+
+private:
+    struct Band {
+        std::vector<std::uint8_t> pixels;
+        int rows = 0;
+    };
+
+    void run() {
+        for (;;) {
+            Band band;
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+                if (queue_.empty()) return;
+                band = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            auto error = error_ ? std::nullopt : out_.write_rows(band.pixels, band.rows);
+            {
+                const std::lock_guard lock(mutex_);
+                if (error) error_ = std::move(error);
+                spare_.push_back(std::move(band.pixels));
+            }
+            changed_.notify_all();
+        }
+    }
+
+    geo::ImageWriter& out_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Band> queue_;
+    std::vector<std::vector<std::uint8_t>> spare_;
+    std::optional<std::string> error_;
+    bool done_ = false;
+    std::thread thread_;  // last: it starts running once everything above is there
+};
+
+}  // namespace
 
 std::variant<RenderedMap, std::string> render_map(const ExportOptions& options) {
-    auto projection = geo::Projection::create(options.view.projection);
-    if (auto* error = std::get_if<std::string>(&projection)) return *error;
-    const geo::Projection& proj = std::get<geo::Projection>(projection);
-
-    Camera camera = initial_camera(proj, options.view, options.width, options.height);
-    if (options.camera) {
-        // Same centre, and the same share of the map across the image's width as across the window's.
-        camera = *options.camera;
-        camera.pixels_per_metre *= static_cast<double>(options.width) / std::max(options.camera->width, 1);
-        camera.width = options.width;
-        camera.height = options.height;
-    }
-    const geo::Detail detail = detail_for_view(options.view, camera);
-
-    // The basemap loads and projects on a second thread while this one starts EGL and compiles shaders: the two
-    // take about as long as each other, so an export costs the longer of them, not their sum.
-    auto scene_future = std::async(std::launch::async, [&]() -> std::variant<BasemapMesh, std::string> {
-        auto assets = find_assets(options.view.assets);
-        if (auto* error = std::get_if<std::string>(&assets)) return *error;
-        auto basemap = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", detail);
-        if (auto* error = std::get_if<std::string>(&basemap)) return *error;
-        // The scale is fixed, so the mesh holds only the levels of detail this image is drawn at.
-        const double metres_per_pixel = 1.0 / camera.pixels_per_metre;
-        return make_basemap_mesh(geo::build_scene(proj, std::get<geo::Basemap>(basemap), geo::make_graticule()),
-                                 geo::fill_level_for_scale(metres_per_pixel), geo::level_for_scale(metres_per_pixel));
-    });
-
-    auto context = create_headless_gl_context();
-    if (auto* error = std::get_if<std::string>(&context)) return *error;
-    auto target = OffscreenTarget::create(options.width, options.height);
-    if (auto* error = std::get_if<std::string>(&target)) return *error;
-    auto renderer = MapRenderer::create();
-    if (auto* error = std::get_if<std::string>(&renderer)) return *error;
-    std::optional<StoryView> story_view;
-    if (options.story) {
-        auto created = StoryView::create();
-        if (auto* error = std::get_if<std::string>(&created)) return *error;
-        story_view.emplace(std::move(std::get<StoryView>(created)));
-        story_view->set_projection(proj);
-        story_view->set_story(*options.story);
-    }
-    ImGuiOffscreen overlay(1.0F);  // builds the font atlas
-
-    auto prepared = scene_future.get();
-    if (auto* error = std::get_if<std::string>(&prepared)) return *error;
-    const BasemapMesh& mesh = std::get<BasemapMesh>(prepared);
-
-    OffscreenTarget& fb = std::get<OffscreenTarget>(target);
-    MapRenderer& map = std::get<MapRenderer>(renderer);
-    fb.bind();
-    map.upload(mesh);
-    map.draw(camera, options.view.layers, MapStyle{}, 1.0F);
-
-    StoryFrame frame;
-    frame.seconds = options.seconds;
-    frame.layers = options.view.layers;
-    frame.language = options.language;
-    frame.as_of = options.as_of;
-    frame.previous_as_of = options.as_of;
-    frame.relation_kinds = options.relation_kinds;
-    if (story_view) {
-        fb.bind();
-        story_view->draw_lines(camera, frame);
-    }
-    {
-        overlay.render(options.width, options.height, [&](ImDrawList& list) {
-            const auto width = static_cast<float>(options.width), height = static_cast<float>(options.height);
-            if (story_view) story_view->draw_marks(list, camera, frame);
-            float below_title = 0.0F;
-            if (options.story && options.view.layers.has(Layer::Title))
-                below_title = draw_map_title(list, *options.story, options.language, 0.0F, 0.0F, width, 1.0F);
-            if (options.story && options.view.layers.has(Layer::Legend))
-                draw_map_legend(list, *options.story, options.relation_kinds, options.language, 0.0F, below_title,
-                                height, 1.0F);
-            draw_map_credit(list, width, height, 1.0F);
-        });
-    }
-    fb.bind();
-    RenderedMap result{fb.read(), {}, detail, {}, {}};
-    if (story_view) {
-        const auto radii = story_view->overlay().marker_radii_px();
-        const geo::StoryGeometry& geometry = story_view->geometry();
-        for (std::size_t i = 0; i < radii.size(); ++i) {
-            if (radii[i] <= 0 || !geometry.places[i]) continue;
-            const geo::XY px = camera.metres_to_pixel(*geometry.places[i]);
-            result.markers.push_back({i, px.x, px.y, radii[i]});
-        }
-        const auto labels = story_view->overlay().labels();
-        result.labels.assign(labels.begin(), labels.end());
-    }
-    const geo::XY top_left = camera.pixel_to_metres(0, 0);
-    const double pixel = 1.0 / camera.pixels_per_metre;
-    result.georeference = {{top_left.x, pixel, 0.0, top_left.y, 0.0, -pixel}, proj.wkt()};
+    auto created = HeadlessMap::create(options);
+    if (auto* error = std::get_if<std::string>(&created)) return *error;
+    HeadlessMap& map = *std::get<std::unique_ptr<HeadlessMap>>(created);
+    RenderedMap result{{options.width, options.height, {}}, map.georeference(), map.detail(), {}, {}};
+    result.image.pixels.resize(static_cast<std::size_t>(options.width) * static_cast<std::size_t>(options.height) * 4);
+    if (auto error = map.render_into(options.seconds, result.image.pixels)) return *error;
+    result.markers = map.markers();
+    result.labels = map.labels();
     return result;
 }
 
 int run_export(const ExportOptions& options, std::ostream& err) {
+    // Before the slow part: a refusal costs nothing.
     if (auto error = geo::check_writable(options.out)) {
         err << "diplomap: " << *error << '\n';
         return 1;
     }
-    auto rendered = render_map(options);
-    if (auto* error = std::get_if<std::string>(&rendered)) {
+    std::error_code ec;
+    if (!options.force && std::filesystem::exists(options.out, ec)) {
+        err << "diplomap: " << options.out.string() << ": exists already; add --force to replace it\n";
+        return 1;
+    }
+    auto created = HeadlessMap::create(options);
+    if (auto* error = std::get_if<std::string>(&created)) {
         err << "diplomap: " << *error << '\n';
         return 1;
     }
-    const RenderedMap& map = std::get<RenderedMap>(rendered);
-    const bool georeferenced = geo::image_format_for(options.out) == geo::ImageFormat::GeoTiff;
-    if (auto error = geo::write_rgba_image(options.out, map.image.width, map.image.height, map.image.pixels,
-                                           georeferenced ? std::optional(map.georeference) : std::nullopt)) {
+    HeadlessMap& map = *std::get<std::unique_ptr<HeadlessMap>>(created);
+
+    geo::ImageSpec spec;
+    spec.width = options.width;
+    spec.height = options.height;
+    spec.alpha = options.transparent;
+    const bool geotiff = geo::image_format_for(options.out) == geo::ImageFormat::GeoTiff;
+    if (geotiff || options.world_file) spec.georeference = map.georeference();
+    spec.world_file = options.world_file;
+    spec.text = image_text(options, map);
+    spec.dots_per_inch = options.dpi.value_or(96.0 * export_scale(options));
+    spec.replace_existing = options.force;
+    auto writer = geo::ImageWriter::create(options.out, spec);
+    if (auto* error = std::get_if<std::string>(&writer)) {
+        err << "diplomap: " << *error << '\n';
+        return 1;
+    }
+    geo::ImageWriter& out = std::get<geo::ImageWriter>(writer);
+    std::optional<std::string> error;
+    if (map.tiles().second == 1) {
+        // One band: nothing to overlap, so no copy.
+        error = map.render(options.seconds, [&](int, const geo::RgbaRows& rows) { return out.write_rows(rows); });
+    } else {
+        BackgroundWriter background(out);
+        const std::size_t row_bytes = static_cast<std::size_t>(options.width) * 4;
+        error = map.render(options.seconds,
+                           [&](int, const geo::RgbaRows& rows) { return background.push(rows, row_bytes); });
+        auto written = background.finish();
+        if (!error) error = std::move(written);
+    }
+    if (!error) error = out.commit();
+    if (error) {
         err << "diplomap: " << *error << '\n';
         return 1;
     }

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "app/modes/map_view.hpp"
 #include "app/render/offscreen_target.hpp"
@@ -28,6 +30,18 @@ struct ExportOptions {
     // The view exactly as the window shows it (export of the current view), scaled to width x height; empty: the
     // camera follows from the view options as for `diplomap export`.
     std::optional<Camera> camera;
+
+    bool force = false;           // replace an existing file
+    std::optional<double> scale;  // output pixels per screen pixel of text, markers, lines (export_scale())
+    int supersample = 1;          // 1, 2 or 4: rendered that many times larger, then averaged down
+    bool transparent = false;     // no ocean, no background; the image keeps its alpha
+    std::optional<double> dpi;    // written into the file; empty: 96 per screen pixel (96 x scale)
+    bool world_file = false;      // a PNG gets a .pgw and .aux.xml beside it
+    std::string story_file;       // named in the image's metadata
+    // Tiles at most this many pixels a side and this many pixels in all (0: what GL and the memory budget allow);
+    // tests use it to compare tiled with untiled images.
+    int max_tile_side = 0;
+    std::size_t max_tile_pixels = 0;
 };
 
 // Where a place's marker landed, in image pixels.
@@ -44,7 +58,7 @@ struct RenderedMap {
     std::vector<DrawnLabel> labels;
 };
 
-// Renders the view headless; the error is one line for the user.
+// Renders the view headless into one image; the error is one line for the user. run_export() streams instead.
 std::variant<RenderedMap, std::string> render_map(const ExportOptions& options);
 
 // Renders and writes options.out; returns the process exit code (0, or 1 with one line on `err`).

@@ -245,7 +245,7 @@ void MapRenderer::draw(const Camera& camera, const LayerSet& layers, const MapSt
                                    layers.has(Layer::Ocean) && covers_view(ocean_outline_, camera);
     if (clear) {
         const Rgba& under = ocean_covers_view ? style.ocean : style.background;
-        glClearColor(under[0], under[1], under[2], 1.0F);
+        glClearColor(under[0], under[1], under[2], under[3]);  // a transparent export clears to nothing
         glClearStencil(0);
         glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     } else {

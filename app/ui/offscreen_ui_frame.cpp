@@ -26,15 +26,41 @@ ImGuiOffscreen::~ImGuiOffscreen() {
 }
 
 void ImGuiOffscreen::render(int width, int height, const std::function<void(ImDrawList&)>& draw) {
+    build(width, height, 1.0F, draw);
+    render_part(0, 0, width, height);
+}
+
+void ImGuiOffscreen::build(int width, int height, float pixels_per_unit, const std::function<void(ImDrawList&)>& draw) {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplaySize = ImVec2(static_cast<float>(width) / pixels_per_unit, static_cast<float>(height) / pixels_per_unit);
     io.DeltaTime = 1.0F / 60.0F;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     draw(*ImGui::GetBackgroundDrawList());
     ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Into framebuffer pixels here rather than through ImGui's FramebufferScale: a tile's size divided by the scale
+    // and multiplied back is not always the same whole number of pixels, and a tile one pixel short is a seam.
+    ImDrawData* data = ImGui::GetDrawData();
+    if (pixels_per_unit != 1.0F) {
+        for (int i = 0; i < data->CmdListsCount; ++i)
+            for (ImDrawVert& vertex : data->CmdLists[i]->VtxBuffer) {
+                vertex.pos.x *= pixels_per_unit;
+                vertex.pos.y *= pixels_per_unit;
+            }
+        data->ScaleClipRects(ImVec2(pixels_per_unit, pixels_per_unit));
+    }
+    data->DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    data->FramebufferScale = ImVec2(1.0F, 1.0F);
+    ImGui::SetCurrentContext(previous_);
+}
+
+void ImGuiOffscreen::render_part(int x, int y, int width, int height) {
+    ImGui::SetCurrentContext(context_);
+    ImDrawData* data = ImGui::GetDrawData();
+    data->DisplayPos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    data->DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    ImGui_ImplOpenGL3_RenderDrawData(data);
     ImGui::SetCurrentContext(previous_);
 }
 

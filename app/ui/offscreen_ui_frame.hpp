@@ -19,6 +19,13 @@ public:
     // into the currently bound framebuffer.
     void render(int width, int height, const std::function<void(ImDrawList&)>& draw);
 
+    // The same in two steps, for images drawn in tiles: build() lays out one frame of `width` x `height`
+    // framebuffer pixels, `pixels_per_unit` pixels to each draw-list unit (the text and markers scale with it);
+    // render_part() then renders the `width` x `height` pixels from (x, y) of that frame into the bound framebuffer,
+    // as often as there are tiles.
+    void build(int width, int height, float pixels_per_unit, const std::function<void(ImDrawList&)>& draw);
+    void render_part(int x, int y, int width, int height);
+
 private:
     ImGuiContext* context_ = nullptr;
     ImGuiContext* previous_ = nullptr;

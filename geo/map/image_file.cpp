@@ -2,8 +2,11 @@
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
+#include <fcntl.h>
 #include <gdal.h>
+#include <png.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -11,6 +14,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
 
 #include "geo/map/gdal_handles.hpp"
 
@@ -43,9 +49,10 @@ std::string gdal_error(const std::string& fallback) {
 
 // libpng says "Write Error" and libtiff reports its last internal error when the system refuses a write; the
 // system's reason is what a user can act on. Called with the partial file still on disk.
-std::string write_failure_cause(const std::filesystem::path& partial, const std::string& gdal_said) {
+std::string write_failure_cause(const std::filesystem::path& partial, const std::string& gdal_said,
+                                std::optional<std::uintmax_t> written_unnamed = std::nullopt) {
     std::error_code ec;
-    const auto written = std::filesystem::file_size(partial, ec);
+    const auto written = written_unnamed ? *written_unnamed : std::filesystem::file_size(partial, ec);
     if (ec) return gdal_said;  // not even created: the file system refused it, and GDAL's message says so
     rlimit limit{};
     if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && written >= limit.rlim_cur)
@@ -57,25 +64,379 @@ std::string write_failure_cause(const std::filesystem::path& partial, const std:
     return gdal_said;
 }
 
-// Wraps the caller's pixels in a MEM dataset without copying them.
-GdalDatasetPtr memory_dataset(int width, int height, std::span<const std::uint8_t> rgba) {
-    GDALDriverH mem = GDALGetDriverByName("MEM");
-    GdalDatasetPtr ds(GDALCreate(mem, "", width, height, 0, GDT_Byte, nullptr));
-    if (!ds) return ds;
-    for (int band = 0; band < 4; ++band) {
-        char pointer[64];
-        std::snprintf(pointer, sizeof pointer, "DATAPOINTER=%p", static_cast<const void*>(rgba.data() + band));
-        const std::string line = "LINEOFFSET=" + std::to_string(static_cast<long long>(width) * 4);
-        const char* all[] = {pointer, "PIXELOFFSET=4", line.c_str(), nullptr};
-        if (GDALAddBand(ds.get(), GDT_Byte, const_cast<char**>(all)) != CE_None) return GdalDatasetPtr();
+// A PNG keyword's text as ISO 8859-1 when every character has a code there (a tEXt chunk), else nothing (iTXt).
+std::optional<std::string> latin1_of(const std::string& utf8) {
+    std::string out;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if ((c == 0xC2 || c == 0xC3) && i + 1 < utf8.size()) {
+            const auto next = static_cast<unsigned char>(utf8[++i]);
+            out += static_cast<char>(((c & 0x03U) << 6U) | (next & 0x3FU));
+        } else {
+            return std::nullopt;
+        }
     }
-    const GDALColorInterp interp[] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
-    for (int band = 0; band < 4; ++band)
-        GDALSetRasterColorInterpretation(GDALGetRasterBand(ds.get(), band + 1), interp[band]);
-    return ds;
+    return out;
 }
 
+std::string xml_escaped(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// A world file names the centre of the top-left pixel; a geotransform its corner.
+std::string world_file_text(const std::array<double, 6>& gt) {
+    std::ostringstream out;
+    out << std::setprecision(17) << gt[1] << '\n'
+        << gt[4] << '\n'
+        << gt[2] << '\n'
+        << gt[5] << '\n'
+        << gt[0] + 0.5 * gt[1] + 0.5 * gt[2] << '\n'
+        << gt[3] + 0.5 * gt[4] + 0.5 * gt[5] << '\n';
+    return out.str();
+}
+
+std::string aux_xml_text(const Georeference& georeference) {
+    std::ostringstream out;
+    out << std::setprecision(17) << "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">"
+        << xml_escaped(georeference.crs_wkt) << "</SRS>\n  <GeoTransform>";
+    for (std::size_t i = 0; i < 6; ++i) out << (i ? ", " : " ") << georeference.geotransform[i];
+    out << "</GeoTransform>\n</PAMDataset>\n";
+    return out.str();
+}
+
+bool write_text_file(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    return static_cast<bool>(out);
+}
+
+// Into place: over what is there only when asked; otherwise an existing file stays as it was, even one that
+// appeared while this image was being written.
+std::optional<std::string> move_into_place(const std::filesystem::path& from, const std::filesystem::path& to,
+                                           bool replace_existing) {
+    if (replace_existing) {
+        if (std::rename(from.c_str(), to.c_str()) == 0) return std::nullopt;
+        return std::strerror(errno);
+    }
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return std::nullopt;
+    if (errno == EEXIST) return "it exists already and was not replaced";
+    if (errno != EINVAL && errno != ENOSYS) return std::strerror(errno);
+    // File systems without RENAME_NOREPLACE: link() refuses an existing name just as well.
+    if (::link(from.c_str(), to.c_str()) != 0)
+        return errno == EEXIST ? "it exists already and was not replaced" : std::strerror(errno);
+    remove_quietly(from);
+    return std::nullopt;
+}
+
+struct PngOutput {
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    char message[256] = {};
+};
+
+void png_error_to_message(png_structp png, png_const_charp message) {
+    auto* out = static_cast<PngOutput*>(png_get_error_ptr(png));
+    std::snprintf(out->message, sizeof out->message, "%s", message);
+    png_longjmp(png, 1);
+}
+
+void png_warning_ignored(png_structp, png_const_charp) {}
+
 }  // namespace
+
+struct ImageWriter::State {
+    std::filesystem::path file, temp;
+    ImageSpec spec;
+    ImageFormat format = ImageFormat::Png;
+    int rows_written = 0;
+    bool failed = false;
+    // PNG
+    std::FILE* stream = nullptr;
+    // Written into a file without a name (O_TMPFILE) that gets `temp` as its name only when complete: a process
+    // killed before that leaves nothing behind.
+    bool unnamed = false;
+    PngOutput png;
+    std::vector<png_text> text_chunks;
+    std::vector<std::string> text_storage;  // what text_chunks point into
+    // GeoTIFF
+    GdalDatasetPtr dataset;
+
+    ~State() { abandon(); }
+
+    void close_png() {
+        if (png.png) png_destroy_write_struct(&png.png, &png.info);
+        png.png = nullptr;
+        png.info = nullptr;
+        if (stream) std::fclose(stream);
+        stream = nullptr;
+    }
+
+    void abandon() {
+        close_png();
+        dataset.reset();
+        if (!temp.empty()) {
+            remove_quietly(temp);
+            remove_quietly(aux_of(temp));
+            temp.clear();
+        }
+    }
+
+    std::string failure(const std::string& what) {
+        failed = true;
+        std::optional<std::uintmax_t> written;
+        struct stat status {};
+        if (unnamed && stream && ::fstat(::fileno(stream), &status) == 0)
+            written = static_cast<std::uintmax_t>(status.st_size);
+        std::string error = file.string() + ": " + write_failure_cause(temp, what, written);
+        abandon();
+        return error;
+    }
+
+    // libpng reports errors by longjmp, which skips C++ destructors: the functions that call it hold no C++ objects
+    // of their own.
+    bool start_png() {
+        if (setjmp(png_jmpbuf(png.png))) return false;
+        png_init_io(png.png, stream);
+        png_set_IHDR(png.png, png.info, static_cast<png_uint_32>(spec.width), static_cast<png_uint_32>(spec.height), 8,
+                     spec.alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        // Maps are large areas of one colour: the fastest zlib level with the Up filter compresses them almost as
+        // well as the slowest, at a fraction of the time.
+        png_set_compression_level(png.png, 1);
+        png_set_filter(png.png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+        png_set_compression_buffer_size(png.png, 1U << 20U);
+        const auto per_metre = static_cast<png_uint_32>(std::lround(spec.dots_per_inch / 0.0254));
+        png_set_pHYs(png.png, png.info, per_metre, per_metre, PNG_RESOLUTION_METER);
+        if (!text_chunks.empty())
+            png_set_text(png.png, png.info, text_chunks.data(), static_cast<int>(text_chunks.size()));
+        png_write_info(png.png, png.info);
+        if (!spec.alpha) png_set_filler(png.png, 0, PNG_FILLER_AFTER);
+        return true;
+    }
+
+    bool write_png_rows(const RgbaRows& rows) {
+        if (setjmp(png_jmpbuf(png.png))) return false;
+        for (int y = 0; y < rows.count; ++y) png_write_row(png.png, const_cast<png_bytep>(rows.row(y)));
+        return true;
+    }
+
+    bool end_png() const {
+        if (setjmp(png_jmpbuf(png.png))) return false;
+        png_write_end(png.png, nullptr);
+        return true;
+    }
+};
+
+ImageWriter::ImageWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ImageWriter::ImageWriter(ImageWriter&&) noexcept = default;
+ImageWriter& ImageWriter::operator=(ImageWriter&&) noexcept = default;
+ImageWriter::~ImageWriter() = default;
+
+std::variant<ImageWriter, std::string> ImageWriter::create(const std::filesystem::path& file, const ImageSpec& spec) {
+    const auto format = image_format_for(file);
+    if (!format) return file.string() + ": unknown image format (use .png, .tif or .tiff)";
+    if (spec.width < 1 || spec.height < 1) return file.string() + ": internal error: empty image";
+    if (auto error = check_writable(file)) return *error;
+    std::error_code ec;
+    if (!spec.replace_existing && std::filesystem::exists(file, ec))
+        return file.string() + ": it exists already and was not replaced";
+
+    auto state = std::make_unique<State>();
+    state->file = file;
+    state->spec = spec;
+    state->format = *format;
+    const std::filesystem::path temp = temporary_beside(file);
+    if (*format == ImageFormat::Png) {
+        const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
+        // The name comes only at the end: a name the folder cannot hold must fail now, not after the drawing.
+        const long name_max = ::pathconf(folder.c_str(), _PC_NAME_MAX);
+        int fd = -1;
+        errno = ENAMETOOLONG;
+        if (name_max < 0 || static_cast<long>(temp.filename().string().size()) <= name_max)
+            fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+        state->unnamed = fd >= 0;
+        // File systems without O_TMPFILE: a named temporary file, as for GeoTIFF.
+        if (fd < 0 && errno != ENAMETOOLONG) fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd < 0)
+            return file.string() + ": cannot create a file in '" +
+                   (file.parent_path().empty() ? std::string(".") : file.parent_path().string()) + "' (" +
+                   std::strerror(errno) + ")";
+        state->temp = temp;
+        state->stream = ::fdopen(fd, "wb");
+        if (!state->stream) {
+            ::close(fd);
+            return file.string() + ": " + std::strerror(errno);
+        }
+        state->png.png =
+            png_create_write_struct(PNG_LIBPNG_VER_STRING, &state->png, png_error_to_message, png_warning_ignored);
+        if (state->png.png) state->png.info = png_create_info_struct(state->png.png);
+        if (!state->png.info) return file.string() + ": not enough memory for the PNG writer";
+        state->text_storage.reserve(spec.text.size() * 2);
+        for (const auto& [key, value] : spec.text) {
+            png_text chunk{};
+            state->text_storage.push_back(key);
+            chunk.key = state->text_storage.back().data();
+            if (auto latin1 = latin1_of(value)) {
+                state->text_storage.push_back(*latin1);
+                chunk.compression = PNG_TEXT_COMPRESSION_NONE;
+                chunk.text = state->text_storage.back().data();
+                chunk.text_length = state->text_storage.back().size();
+            } else {
+                state->text_storage.push_back(value);
+                chunk.compression = PNG_ITXT_COMPRESSION_NONE;
+                chunk.text = state->text_storage.back().data();
+                chunk.itxt_length = state->text_storage.back().size();
+            }
+            state->text_chunks.push_back(chunk);
+        }
+        if (!state->start_png()) return state->failure(state->png.message);
+        return ImageWriter(std::move(state));
+    }
+
+    register_gdal_drivers();
+    CPLErrorReset();
+    const std::string threads = "NUM_THREADS=ALL_CPUS";
+    const char* options[] = {
+        "COMPRESS=DEFLATE", "ZLEVEL=1", "PREDICTOR=2", "PHOTOMETRIC=RGB", spec.alpha ? "ALPHA=YES" : "ALPHA=NO",
+        threads.c_str(),    nullptr};
+    state->dataset.reset(GDALCreate(GDALGetDriverByName("GTiff"), temp.c_str(), spec.width, spec.height,
+                                    spec.alpha ? 4 : 3, GDT_Byte, const_cast<char**>(options)));
+    if (!state->dataset) {
+        remove_quietly(temp);
+        return file.string() + ": " + gdal_error("GDAL could not create the file");
+    }
+    state->temp = temp;
+    GDALDatasetH ds = state->dataset.get();
+    bool ok = true;
+    if (spec.georeference) {
+        std::array<double, 6> gt = spec.georeference->geotransform;
+        ok = GDALSetGeoTransform(ds, gt.data()) == CE_None &&
+             GDALSetProjection(ds, spec.georeference->crs_wkt.c_str()) == CE_None;
+    }
+    const std::string dpi = std::to_string(spec.dots_per_inch);
+    GDALSetMetadataItem(ds, "TIFFTAG_XRESOLUTION", dpi.c_str(), nullptr);
+    GDALSetMetadataItem(ds, "TIFFTAG_YRESOLUTION", dpi.c_str(), nullptr);
+    GDALSetMetadataItem(ds, "TIFFTAG_RESOLUTIONUNIT", "2", nullptr);  // inches
+    for (const auto& [key, value] : spec.text) {
+        if (key == "Title")
+            GDALSetMetadataItem(ds, "TIFFTAG_DOCUMENTNAME", value.c_str(), nullptr);
+        else if (key == "Software")
+            GDALSetMetadataItem(ds, "TIFFTAG_SOFTWARE", value.c_str(), nullptr);
+        else if (key == "Source")
+            GDALSetMetadataItem(ds, "TIFFTAG_COPYRIGHT", value.c_str(), nullptr);
+        else
+            GDALSetMetadataItem(ds, key.c_str(), value.c_str(), nullptr);
+    }
+    if (!ok) return state->failure(gdal_error("GDAL could not write the georeference"));
+    return ImageWriter(std::move(state));
+}
+
+std::optional<std::string> ImageWriter::write_rows(std::span<const std::uint8_t> rgba, int rows) {
+    const std::size_t stride = static_cast<std::size_t>(state_->spec.width) * 4;
+    if (rows < 0 || rgba.size() < static_cast<std::size_t>(rows) * stride)
+        return state_->failure("internal error: rows do not match the image size");
+    return write_rows(RgbaRows{rgba.data(), static_cast<std::ptrdiff_t>(stride), rows});
+}
+
+std::optional<std::string> ImageWriter::write_rows(const RgbaRows& rows) {
+    State& s = *state_;
+    if (s.failed || s.temp.empty()) return s.file.string() + ": internal error: writing after a failure";
+    if (rows.count < 0 || s.rows_written + rows.count > s.spec.height)
+        return s.failure("internal error: rows do not match the image size");
+    if (s.format == ImageFormat::Png) {
+        if (!s.write_png_rows(rows)) return s.failure(s.png.message);
+    } else {
+        int bands[] = {1, 2, 3, 4};
+        CPLErrorReset();
+        // Row by row where the rows run bottom up in memory; GTiff gathers them into its strips all the same.
+        const bool top_down = rows.stride > 0;
+        const int per_call = top_down ? rows.count : 1;
+        for (int y = 0; y < rows.count; y += per_call)
+            if (GDALDatasetRasterIO(s.dataset.get(), GF_Write, 0, s.rows_written + y, s.spec.width, per_call,
+                                    const_cast<std::uint8_t*>(rows.row(y)), s.spec.width, per_call, GDT_Byte,
+                                    s.spec.alpha ? 4 : 3, bands, 4, static_cast<GSpacing>(s.spec.width) * 4,
+                                    1) != CE_None)
+                return s.failure(gdal_error("GDAL could not write the file"));
+    }
+    s.rows_written += rows.count;
+    return std::nullopt;
+}
+
+std::optional<std::string> ImageWriter::commit() {
+    State& s = *state_;
+    if (s.failed || s.temp.empty()) return s.file.string() + ": internal error: commit after a failure";
+    if (s.rows_written != s.spec.height) return s.failure("internal error: image incomplete");
+    if (s.format == ImageFormat::Png) {
+        if (!s.end_png()) return s.failure(s.png.message);
+        png_destroy_write_struct(&s.png.png, &s.png.info);
+        if (std::fflush(s.stream) != 0) return s.failure(std::strerror(errno));
+        if (s.unnamed) {
+            const std::string self = "/proc/self/fd/" + std::to_string(::fileno(s.stream));
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, s.temp.c_str(), AT_SYMLINK_FOLLOW) != 0)
+                return s.failure(std::string("cannot give the finished image a name (") + std::strerror(errno) + ")");
+            s.unnamed = false;
+        }
+        const int closed = std::fclose(s.stream);
+        s.stream = nullptr;
+        if (closed != 0) return s.failure(std::strerror(errno));
+    } else {
+        CPLErrorReset();
+        GDALFlushCache(s.dataset.get());
+        s.dataset.reset();
+        if (CPLGetLastErrorType() >= CE_Failure) return s.failure(gdal_error("GDAL could not write the file"));
+    }
+
+    // Companions first, so that a GIS tool never finds the new image beside an old world file.
+    std::vector<std::pair<std::filesystem::path, std::filesystem::path>> companions;
+    if (s.format == ImageFormat::Png && s.spec.world_file && s.spec.georeference) {
+        std::filesystem::path pgw = s.file;
+        pgw.replace_extension(".pgw");
+        const std::filesystem::path pgw_temp = s.temp.string() + ".pgw";
+        if (!write_text_file(pgw_temp, world_file_text(s.spec.georeference->geotransform)) ||
+            !write_text_file(aux_of(s.temp), aux_xml_text(*s.spec.georeference))) {
+            remove_quietly(pgw_temp);
+            return s.failure(std::strerror(errno));
+        }
+        companions.emplace_back(pgw_temp, pgw);
+    }
+    std::error_code ec;
+    // A georeference GeoTIFF keys cannot hold goes to .aux.xml; it must travel with the image, and a stale one
+    // from an earlier export must not describe the new image.
+    if (std::filesystem::exists(aux_of(s.temp), ec))
+        companions.emplace_back(aux_of(s.temp), aux_of(s.file));
+    else
+        remove_quietly(aux_of(s.file));
+    if (!s.spec.replace_existing && std::filesystem::exists(s.file, ec)) {
+        for (const auto& companion : companions) remove_quietly(companion.first);
+        return s.failure("it exists already and was not replaced");
+    }
+    for (const auto& [from, to] : companions)
+        if (auto error = move_into_place(from, to, true)) {
+            for (const auto& companion : companions) remove_quietly(companion.first);
+            return s.failure("cannot move " + to.filename().string() + " into place (" + *error + ")");
+        }
+    if (auto error = move_into_place(s.temp, s.file, s.spec.replace_existing)) {
+        const std::string message = s.file.string() + ": " + *error;
+        s.failed = true;
+        s.abandon();
+        return message;
+    }
+    s.temp.clear();
+    return std::nullopt;
+}
 
 std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) {
     const std::string ext = lower_extension(file);
@@ -84,7 +445,7 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) {
     return std::nullopt;
 }
 
-std::optional<std::string> check_writable(const std::filesystem::path& file) {
+std::optional<std::string> check_writable(const std::filesystem::path& file, bool replace_existing) {
     const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) {
@@ -98,7 +459,9 @@ std::optional<std::string> check_writable(const std::filesystem::path& file) {
     if (std::filesystem::is_directory(file, ec)) return file.string() + ": is a folder";
     if (::access(folder.c_str(), W_OK) != 0)
         return file.string() + ": cannot write in '" + folder.string() + "' (" + std::strerror(errno) + ")";
-    if (std::filesystem::exists(file, ec) && ::access(file.c_str(), W_OK) != 0)
+    const bool exists = std::filesystem::exists(file, ec);
+    if (exists && !replace_existing) return file.string() + ": it exists already and was not replaced";
+    if (exists && ::access(file.c_str(), W_OK) != 0)
         return file.string() + ": file is not writable (" + std::strerror(errno) + ")";
     return std::nullopt;
 }
@@ -106,71 +469,18 @@ std::optional<std::string> check_writable(const std::filesystem::path& file) {
 std::optional<std::string> write_rgba_image(const std::filesystem::path& file, int width, int height,
                                             std::span<const std::uint8_t> rgba,
                                             const std::optional<Georeference>& georeference) {
-    register_gdal_drivers();
-    const auto format = image_format_for(file);
-    if (!format) return file.string() + ": unknown image format (use .png, .tif or .tiff)";
     if (rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
         return file.string() + ": internal error: pixel buffer does not match the image size";
-    if (auto error = check_writable(file)) return error;
-
-    const std::filesystem::path temp = temporary_beside(file);
-    GdalDatasetPtr source = memory_dataset(width, height, rgba);
-    if (!source) return file.string() + ": cannot prepare the image: " + gdal_error("MEM driver failed");
-
-    CPLErrorReset();
-    bool ok = false;
-    if (*format == ImageFormat::Png) {
-        // PNG carries no georeference, so no .aux.xml should appear beside it.
-        CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
-        const char* options[] = {"ZLEVEL=3", nullptr};
-        GdalDatasetPtr out(GDALCreateCopy(GDALGetDriverByName("PNG"), temp.c_str(), source.get(), FALSE,
-                                          const_cast<char**>(options), nullptr, nullptr));
-        CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr);
-        ok = out != nullptr;
-        if (ok) GDALFlushCache(out.get());
-        out.reset();
-        ok = ok && CPLGetLastErrorType() < CE_Failure;
-    } else {
-        const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=3", "PHOTOMETRIC=RGB", "ALPHA=YES", nullptr};
-        GdalDatasetPtr out(GDALCreate(GDALGetDriverByName("GTiff"), temp.c_str(), width, height, 4, GDT_Byte,
-                                      const_cast<char**>(options)));
-        ok = out != nullptr;
-        if (ok && georeference) {
-            std::array<double, 6> gt = georeference->geotransform;
-            ok = GDALSetGeoTransform(out.get(), gt.data()) == CE_None &&
-                 GDALSetProjection(out.get(), georeference->crs_wkt.c_str()) == CE_None;
-        }
-        if (ok) {
-            int bands[] = {1, 2, 3, 4};
-            ok = GDALDatasetRasterIO(out.get(), GF_Write, 0, 0, width, height, const_cast<std::uint8_t*>(rgba.data()),
-                                     width, height, GDT_Byte, 4, bands, 4, static_cast<GSpacing>(width) * 4,
-                                     1) == CE_None;
-        }
-        if (ok) GDALFlushCache(out.get());
-        out.reset();
-        ok = ok && CPLGetLastErrorType() < CE_Failure;
-    }
-    if (!ok) {
-        const std::string error = write_failure_cause(temp, gdal_error("GDAL could not write the file"));
-        remove_quietly(temp);
-        remove_quietly(aux_of(temp));
-        return file.string() + ": " + error;
-    }
-    std::error_code ec;
-    // A georeference GeoTIFF keys cannot hold goes to .aux.xml; it must travel with the image, and a stale one
-    // from an earlier export must not describe the new image.
-    if (std::filesystem::exists(aux_of(temp), ec)) {
-        std::filesystem::rename(aux_of(temp), aux_of(file), ec);
-    } else {
-        remove_quietly(aux_of(file));
-    }
-    if (!ec) std::filesystem::rename(temp, file, ec);
-    if (ec) {
-        remove_quietly(temp);
-        remove_quietly(aux_of(temp));
-        return file.string() + ": cannot move the finished image into place (" + ec.message() + ")";
-    }
-    return std::nullopt;
+    ImageSpec spec;
+    spec.width = width;
+    spec.height = height;
+    spec.georeference = georeference;
+    spec.replace_existing = true;
+    auto writer = ImageWriter::create(file, spec);
+    if (auto* error = std::get_if<std::string>(&writer)) return *error;
+    ImageWriter& w = std::get<ImageWriter>(writer);
+    if (auto error = w.write_rows(rgba, height)) return error;
+    return w.commit();
 }
 
 }  // namespace geo

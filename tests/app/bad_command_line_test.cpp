@@ -84,6 +84,13 @@ const BadCommandLine export_cases[] = {
      "diplomap export: --projection EPSG:99999: cannot use 'EPSG:99999' as a projection: PROJ's database has no CRS "
      "with that code"},
     {"export --out map.png one two", "diplomap: The following argument was not expected: two"},
+    {"export --out map.png --scale 0", "diplomap export: --scale 0: expected a number from 0.25 to 64"},
+    {"export --out map.png --scale big", "diplomap export: --scale big: expected a number from 0.25 to 64"},
+    {"export --out map.png --supersample 3", "diplomap export: --supersample 3: expected 1, 2 or 4"},
+    {"export --out map.png --dpi -72", "diplomap export: --dpi -72: expected a number from 1 to 100000"},
+    {"export --out map.tif --world-file",
+     "diplomap export: --world-file: only for a .png (a GeoTIFF holds its georeference itself)"},
+    {"export --out map.png --force=maybe", "diplomap: Could not convert: --force = maybe"},
 };
 
 const BadCommandLine other_cases[] = {
@@ -92,7 +99,7 @@ const BadCommandLine other_cases[] = {
     {"bench --repeats 0", "diplomap bench: --repeats 0: expected a whole number 1..100"},
     {"bench --repeats 101", "diplomap bench: --repeats 101: expected a whole number 1..100"},
     {"bench --repeats many", "diplomap bench: --repeats many: expected a whole number 1..100"},
-    {"bench --only everything", "diplomap bench: --only everything: expected basemap or many-arcs"},
+    {"bench --only everything", "diplomap bench: --only everything: expected basemap, many-arcs or stills"},
     {"soak --seconds 5", "diplomap soak: --seconds 5: expected 10 to 604800 seconds"},
     {"soak --seconds forever", "diplomap soak: --seconds forever: expected 10 to 604800 seconds"},
     {"soak --log", "diplomap: --log: 1 required TEXT missing"},
@@ -152,6 +159,11 @@ TEST_CASE("the command-line catalogue covers every option", "[cli][bad-input]") 
                                "--size",
                                "--language",
                                "--date",
+                               "--scale",
+                               "--supersample",
+                               "--dpi",
+                               "--world-file",
+                               "--force",
                                "--repeats",
                                "--only",
                                "--seconds",

@@ -86,8 +86,10 @@ TEST_CASE("the keyboard moves through the slides as a clicker does", "[present][
     CHECK(present(dir, "--slide 4", 70, "5:Home").report["slide"] == 1);
     // A number then Enter jumps there.
     CHECK(present(dir, "", 80, "5:3 6:Return").report["slide"] == 3);
-    CHECK(present(dir, "", 80, "5:1 6:2 7:Return").report["slide"] ==
-          std::min(12, end.report["slide_count"].get<int>()));
+    REQUIRE(end.report["slide_count"].get<int>() >= 10);
+    CHECK(present(dir, "", 80, "5:1 6:0 7:Return").report["slide"] == 10);
+    // A number past the last slide is ignored.
+    CHECK(present(dir, "", 80, "5:9 6:9 7:Return").report["slide"] == 1);
 }
 
 TEST_CASE("forward mid-flight lands the flight at once, and the next press moves on", "[present][window]") {
