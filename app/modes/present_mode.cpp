@@ -137,8 +137,8 @@ void PresentMode::handle_key(SDL_Keycode key) {
     if ((key == SDLK_RETURN || key == SDLK_KP_ENTER) && !typed_number_.empty()) {
         const int number = std::stoi(typed_number_.substr(0, 6));
         typed_number_.clear();
-        // Past the end goes to the last slide, as --slide does.
-        if (number >= 1) go_to(std::min(static_cast<std::size_t>(number), slides_.size()) - 1, true);
+        if (number >= 1 && static_cast<std::size_t>(number) <= slides_.size())
+            go_to(static_cast<std::size_t>(number - 1), true);
         return;
     }
     typed_number_.clear();
