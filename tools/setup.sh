@@ -20,7 +20,7 @@ packages=(
   libproj-dev proj-data proj-bin libgdal-dev gdal-bin libpng-dev
   nlohmann-json3-dev libcli11-dev catch2
   libgl1-mesa-dri libegl-mesa0 libegl1 xvfb xauth
-  geographiclib-tools
+  geographiclib-tools libgeonames-dev
 )
 # The trust stages: clang 16 for libFuzzer (clang 14 cannot compile some of libstdc++ 12), its tidy and format.
 test_packages=(clang-16 libclang-rt-16-dev clang-tidy-16 clang-format-16 util-linux)

@@ -63,9 +63,10 @@ struct CommandRunner {
         return run_export(options, err);
     }
 
-    int operator()(const CheckCommand& command) const { return run_check(command.story, out, err); }
+    int operator()(const CheckCommand& command) const { return run_check(command.story, command.strict, out, err); }
     int operator()(const BenchOptions& options) const { return run_bench(options, out, err); }
     int operator()(const SoakOptions& options) const { return run_soak(options, out, err); }
+    int operator()(const DraftOptions& options) const { return run_draft(options, out, err); }
 };
 
 }  // namespace

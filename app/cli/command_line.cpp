@@ -57,10 +57,14 @@ struct RawArguments {
     bool force = false, transparent = false, world_file = false;
 
     std::string check_story;
+    bool check_strict = false;
 
     std::string bench_assets, repeats = "5", bench_only;
 
     std::string soak_story, soak_assets, soak_seconds = "180", soak_log;
+
+    std::string draft_article, draft_out, draft_language, draft_assets;
+    bool draft_force = false;
 };
 
 // A bad value: the message for stderr and exit code 2.
@@ -225,6 +229,19 @@ CliParse typed_soak(const RawArguments& raw) {
     return CliParse{Command{options}, 0, {}, {}};
 }
 
+CliParse typed_draft(const RawArguments& raw) {
+    DraftOptions options;
+    options.article = raw.draft_article;
+    options.out = raw.draft_out;
+    if (!raw.draft_language.empty() && !is_language_tag(raw.draft_language))
+        return bad_argument("diplomap draft",
+                            "--language " + raw.draft_language + ": expected a language code such as de or en");
+    options.language = raw.draft_language;
+    options.force = raw.draft_force;
+    if (!raw.draft_assets.empty()) options.assets = raw.draft_assets;
+    return CliParse{Command{std::move(options)}, 0, {}, {}};
+}
+
 }  // namespace
 
 CliParse parse_cli(int argc, const char* const* argv) {
@@ -286,9 +303,19 @@ CliParse parse_cli(int argc, const char* const* argv) {
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();
+    check_cmd->add_flag("--strict", raw.check_strict, "refuse warnings too: a draft, or a field still to fill in");
 
     add_story_argument(app, raw.explore.story);
     add_story_argument(*export_cmd, raw.export_map.story);
+
+    CLI::App* draft_cmd = app.add_subcommand("draft", "draft a story from an article: quotations, people, cities");
+    draft_cmd->add_option("article", raw.draft_article, "the article, a UTF-8 text file")->required();
+    draft_cmd->add_option("--out,-o", raw.draft_out, "story folder to write story.json and the article into")
+        ->required();
+    draft_cmd->add_option("--language", raw.draft_language,
+                          "language of the article, e.g. de or en (default: guessed)");
+    draft_cmd->add_flag("--force", raw.draft_force, "replace an existing story.json");
+    draft_cmd->add_option("--assets", raw.draft_assets, "assets folder (for the exonym table)");
 
     CLI::App* bench_cmd = app.add_subcommand("bench", "print every performance figure in one table");
     add_assets_option(*bench_cmd, raw.bench_assets);
@@ -316,8 +343,9 @@ CliParse parse_cli(int argc, const char* const* argv) {
     }
 
     if (bench_cmd->parsed()) return typed_bench(raw);
-    if (check_cmd->parsed()) return CliParse{Command{CheckCommand{raw.check_story}}, 0, {}, {}};
+    if (check_cmd->parsed()) return CliParse{Command{CheckCommand{raw.check_story, raw.check_strict}}, 0, {}, {}};
     if (soak_cmd->parsed()) return typed_soak(raw);
+    if (draft_cmd->parsed()) return typed_draft(raw);
     if (export_cmd->parsed()) return typed_export(raw);
     if (present_cmd->parsed()) return typed_present(raw);
     return typed_explore(raw);

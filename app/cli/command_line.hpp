@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/modes/bench_mode.hpp"
+#include "app/modes/draft_mode.hpp"
 #include "app/modes/explore_mode.hpp"
 #include "app/modes/export_mode.hpp"
 #include "app/modes/soak_mode.hpp"
@@ -28,9 +29,10 @@ struct ExportCommand {
 };
 struct CheckCommand {
     std::filesystem::path story;
+    bool strict = false;  // warnings (a draft, an empty field) fail the check too
 };
 
-using Command = std::variant<ExploreCommand, ExportCommand, CheckCommand, BenchOptions, SoakOptions>;
+using Command = std::variant<ExploreCommand, ExportCommand, CheckCommand, BenchOptions, SoakOptions, DraftOptions>;
 
 // Either a command to run, or the end of the run: help or version text (exit 0), or a bad-argument message
 // (exit 2).

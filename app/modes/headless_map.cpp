@@ -136,7 +136,9 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
     s.supersample = std::max(1, options.supersample);
     s.pixel_ratio = static_cast<float>(export_scale(options)) * static_cast<float>(s.supersample);
     const Camera drawn = s.render_camera();
-    s.detail = detail_for_view(options.view, drawn);
+    // The Natural Earth level follows the image's own scale, so supersampling smooths the same map rather than
+    // drawing a more detailed one; simplification below follows the pixels actually drawn.
+    s.detail = detail_for_view(options.view, s.camera);
     s.layers = options.view.layers;
     if (options.transparent) {
         s.layers.set(Layer::Ocean, false);
@@ -179,7 +181,10 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
     auto renderer = MapRenderer::create();
     if (auto* error = std::get_if<std::string>(&renderer)) return *error;
     s.map.emplace(std::move(std::get<MapRenderer>(renderer)));
-    if (options.story) {
+    // A map of the basemap layers alone needs neither the story's shaders nor its geometry.
+    const bool story_drawn = s.layers.has(Layer::Arcs) || s.layers.has(Layer::Routes) || s.layers.has(Layer::Markers) ||
+                             s.layers.has(Layer::Labels);
+    if (options.story && story_drawn) {
         auto created = StoryView::create();
         if (auto* error = std::get_if<std::string>(&created)) return *error;
         s.story_view.emplace(std::move(std::get<StoryView>(created)));

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <system_error>
+#include <utility>
 
 namespace diplomap {
 namespace {
@@ -81,6 +82,22 @@ Settings load_settings(const std::filesystem::path& dir) {
         p.layers = v.value("layers", p.layers);
         p.search = v.value("search", p.search);
     });
+    read("panel_sizes", [&](const nlohmann::json& v) {
+        // Out-of-range values are kept: layout_panels and the splitters' limits bring them back into range.
+        PanelSizes& p = settings.panel_sizes;
+        for (auto [key, field] : {std::pair{"left_width", &p.left_width}, std::pair{"right_width", &p.right_width},
+                                  std::pair{"bottom_height", &p.bottom_height}, std::pair{"left_split", &p.left_split},
+                                  std::pair{"right_split", &p.right_split}}) {
+            const auto it = v.find(key);
+            if (it == v.end() || !it->is_number()) continue;
+            const float value = it->get<float>();
+            if (std::isfinite(value) && value > 0) *field = value;
+        }
+    });
+    read("window", [&](const nlohmann::json& v) {
+        const WindowSize size{v.at("width").get<int>(), v.at("height").get<int>()};
+        if (size.width > 0 && size.height > 0) settings.window = size;
+    });
     read("recent_stories", [&](const nlohmann::json& v) {
         for (const auto& item : v)
             if (item.is_string() && settings.recent_stories.size() < Settings::kMaxRecentStories)
@@ -103,8 +120,16 @@ std::optional<std::string> save_settings(const std::filesystem::path& dir, const
           {"timeline", settings.panels.timeline},
           {"layers", settings.panels.layers},
           {"search", settings.panels.search}}},
+        {"panel_sizes",
+         {{"left_width", settings.panel_sizes.left_width},
+          {"right_width", settings.panel_sizes.right_width},
+          {"bottom_height", settings.panel_sizes.bottom_height},
+          {"left_split", settings.panel_sizes.left_split},
+          {"right_split", settings.panel_sizes.right_split}}},
         {"recent_stories", settings.recent_stories},
     };
+    if (settings.window.width > 0 && settings.window.height > 0)
+        json["window"] = {{"width", settings.window.width}, {"height", settings.window.height}};
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return "cannot create " + dir.string() + ": " + ec.message();

@@ -1,6 +1,6 @@
 #pragma once
 // What the viewer remembers between runs: UI scale, label language, layers, the relation kinds shown, which panels
-// are open and the stories opened lately. A small JSON file in $XDG_CONFIG_HOME/diplomap (or ~/.config/diplomap),
+// are open and how large, the window's size and the stories opened lately. A small JSON file in $XDG_CONFIG_HOME/diplomap (or ~/.config/diplomap),
 // never in the working directory; ImGui keeps its window layout in imgui.ini beside it.
 #include <cstdint>
 #include <filesystem>
@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "app/platform/window_size.hpp"
 #include "app/style/layers.hpp"
 #include "app/ui/article_language.hpp"
+#include "app/ui/panel_layout.hpp"
 
 namespace diplomap {
 
@@ -33,6 +35,8 @@ struct Settings {
     LayerSet layers = LayerSet::all();
     std::uint32_t relation_kinds = ~0U;  // bit per geo::RelationKind
     PanelVisibility panels;
+    PanelSizes panel_sizes;  // where the reader dragged the splitters
+    WindowSize window;       // as the reader left it; 0 x 0 until a window has closed once
     ArticleLanguage article_language = ArticleLanguage::original;
     std::vector<std::string> recent_stories;  // most recent first, absolute paths
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 #include "app/style/relation_style.hpp"
 #include "app/ui/ui_colors.hpp"
@@ -10,8 +11,7 @@
 namespace diplomap {
 namespace {
 
-const char* kLanguageNames[] = {"Original (Deutsch)", "English", "Both"};
-const char* kLanguageNamesGerman[] = {"Original (Deutsch)", "Englisch", "Beides"};
+constexpr UiText kLanguageNames[] = {UiText::article_original, UiText::article_english, UiText::article_both};
 
 bool added_relation_of(const geo::Story& story, std::size_t excerpt) {
     for (const geo::Relation& r : story.relations)
@@ -104,7 +104,7 @@ void ArticlePanel::lay_out_full_text(const geo::Story& story, float wrap_width) 
     }
 }
 
-void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& language, bool german) {
+void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& language) {
     const bool original = language != ArticleLanguage::translation;
     const bool translated = language != ArticleLanguage::original;
     ImGui::PushTextWrapPos(0.0F);
@@ -122,8 +122,8 @@ void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& languag
     int choice = static_cast<int>(language);
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine();
-        const char* name = german ? kLanguageNamesGerman[i] : kLanguageNames[i];
-        if (ImGui::RadioButton(name, &choice, i)) language = static_cast<ArticleLanguage>(choice);
+        const std::string name = std::string(tr(kLanguageNames[i], ui_)) + "###article-language-" + std::to_string(i);
+        if (ImGui::RadioButton(name.c_str(), &choice, i)) language = static_cast<ArticleLanguage>(choice);
     }
 }
 
@@ -161,7 +161,8 @@ void ArticlePanel::draw_excerpts(const geo::Story& story, geo::SelectionModel& s
             ImGui::PopTextWrapPos();
             ImGui::EndGroup();
         }
-        if (added_relation_of(story, e)) ImGui::TextColored(ui_colors::kAdded, "quoted for a fact added to the story");
+        if (added_relation_of(story, e))
+            ImGui::TextColored(ui_colors::kAdded, "%s", tr(UiText::article_quoted_for_added, ui_));
         ImGui::EndGroup();
         const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
         excerpt_rects_[e] = {start.x, start.y, end.x, end.y, true};
@@ -233,7 +234,7 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
         if (!excerpt_where_[*hovered_excerpt].empty())
             ImGui::TextDisabled("%s", excerpt_where_[*hovered_excerpt].c_str());
         if (x.translation.has("en")) ImGui::TextUnformatted(x.translation.get("en").c_str());
-        ImGui::TextDisabled("Click: show on the map");
+        ImGui::TextDisabled("%s", tr(UiText::article_click_to_show, ui_));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) selection.select_excerpt(story, *hovered_excerpt);
@@ -242,28 +243,28 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
 
 void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, geo::SelectionModel& selection,
                         ArticleLanguage& language, bool& open, PanelRects& rects, std::string_view panel_language) {
-    const bool de = panel_language == "de";
+    ui_ = ui_language(panel_language);
     if (story_version != story_version_) rebuild(story, story_version);
     if (auto request = selection.take_scroll_request()) {
         scroll_to_ = request;
         scroll_frames_ = 2;
     }
     if (!open) return;
-    place_panel_first_time(Panel::article);
-    if (!ImGui::Begin(de ? "Artikel###article" : "Article###article", &open)) {
+    const int fixed = place_panel(rects, Panel::article);
+    if (!ImGui::Begin(window_title(UiText::panel_article, "article", ui_).c_str(), &open, fixed)) {
         report_panel_rect(rects, Panel::article);
         ImGui::End();
         return;
     }
     report_panel_rect(rects, Panel::article);
-    draw_header(story, language, de);
+    draw_header(story, language);
     if (ImGui::BeginTabBar("article-tabs")) {
-        if (ImGui::BeginTabItem(de ? "Auszüge###excerpts" : "Excerpts###excerpts")) {
+        if (ImGui::BeginTabItem(window_title(UiText::article_excerpts, "excerpts", ui_).c_str())) {
             if (ImGui::BeginChild("excerpts", ImVec2(0, 0), false)) draw_excerpts(story, selection, language);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(de ? "Ganzer Artikel###full-text" : "Full article###full-text")) {
+        if (ImGui::BeginTabItem(window_title(UiText::article_full_text, "full-text", ui_).c_str())) {
             if (ImGui::BeginChild("full-text", ImVec2(0, 0), false)) draw_full_text(story, selection);
             ImGui::EndChild();
             ImGui::EndTabItem();

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/style/translations.hpp"
 #include "app/ui/article_language.hpp"
 #include "app/ui/panel_layout.hpp"
 #include "geo/story/selection_model.hpp"
@@ -42,10 +43,11 @@ private:
     };
     void rebuild(const geo::Story& story, std::uint64_t story_version);
     void lay_out_full_text(const geo::Story& story, float wrap_width);
-    void draw_header(const geo::Story& story, ArticleLanguage& language, bool german);
+    void draw_header(const geo::Story& story, ArticleLanguage& language);
     void draw_excerpts(const geo::Story& story, geo::SelectionModel& selection, ArticleLanguage language);
     void draw_full_text(const geo::Story& story, geo::SelectionModel& selection);
 
+    UiLanguage ui_ = UiLanguage::en;  // of the panel's own words, as of the last draw()
     std::uint64_t story_version_ = ~std::uint64_t{0};
     std::vector<std::size_t> order_;          // excerpts in article order
     std::vector<std::string> excerpt_where_;  // per excerpt: "speaker, role · place"

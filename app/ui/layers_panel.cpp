@@ -1,4 +1,5 @@
 #include "app/ui/layers_panel.hpp"
+#include "app/style/translations.hpp"
 
 #include <imgui.h>
 
@@ -23,31 +24,29 @@ void checkboxes(std::span<const Layer> which, LayerSet& layers, std::string_view
 }  // namespace
 
 std::string_view layer_label(Layer layer, std::string_view language) {
-    const bool de = language == "de";
     switch (layer) {
-        case Layer::Ocean: return de ? "Meer" : "Ocean";
-        // NOLINTNEXTLINE(bugprone-branch-clone,misc-redundant-expression): the same word in both; kept in table form
-        case Layer::Land: return de ? "Land" : "Land";
-        case Layer::Borders: return de ? "Grenzen" : "Borders";
-        case Layer::Coast: return de ? "Küsten" : "Coast";
-        case Layer::Graticule: return de ? "Gradnetz" : "Graticule";
-        case Layer::Routes: return de ? "Reisewege" : "Routes";
-        case Layer::Arcs: return de ? "Beziehungen (Bögen)" : "Relations (arcs)";
-        case Layer::Markers: return de ? "Orte" : "Markers";
-        case Layer::Labels: return de ? "Beschriftung" : "Labels";
-        case Layer::Title: return de ? "Titel auf der Karte" : "Title on the map";
-        case Layer::Legend: return de ? "Legende auf der Karte" : "Legend on the map";
+        case Layer::Ocean: return tr(UiText::layer_ocean, language);
+        case Layer::Land: return tr(UiText::layer_land, language);
+        case Layer::Borders: return tr(UiText::layer_borders, language);
+        case Layer::Coast: return tr(UiText::layer_coast, language);
+        case Layer::Graticule: return tr(UiText::layer_graticule, language);
+        case Layer::Routes: return tr(UiText::layer_routes, language);
+        case Layer::Arcs: return tr(UiText::layer_arcs, language);
+        case Layer::Markers: return tr(UiText::layer_markers, language);
+        case Layer::Labels: return tr(UiText::layer_labels, language);
+        case Layer::Title: return tr(UiText::layer_title, language);
+        case Layer::Legend: return tr(UiText::layer_legend, language);
         case Layer::Count: break;
     }
     return {};
 }
 
-void draw_layer_menu_items(LayerSet& layers) {
+void draw_layer_menu_items(LayerSet& layers, std::string_view language) {
     for (std::size_t i = 0; i < static_cast<std::size_t>(Layer::Count); ++i) {
         const auto layer = static_cast<Layer>(i);
         if (layer == Layer::Routes || layer == Layer::Title) ImGui::Separator();
         bool on = layers.has(layer);
-        const std::string label(layer_label(layer, "en"));
+        const std::string label(layer_label(layer, language));
         if (ImGui::MenuItem(label.c_str(), nullptr, &on)) layers.set(layer, on);
     }
 }
@@ -55,22 +54,22 @@ void draw_layer_menu_items(LayerSet& layers) {
 void draw_layers_panel(const geo::Story* story, const std::vector<LegendEntry>& legend, LayerControls controls,
                        std::string_view language, bool& open, PanelRects& rects, std::vector<PanelRect>* legend_rows) {
     if (!open) return;
-    const bool de = language == "de";
-    place_panel_first_time(Panel::layers);
-    if (!ImGui::Begin(de ? "Ebenen und Legende###layers" : "Layers and legend###layers", &open)) {
+    const UiLanguage ui = ui_language(language);
+    const int fixed = place_panel(rects, Panel::layers);
+    if (!ImGui::Begin(window_title(UiText::panel_layers, "layers", ui).c_str(), &open, fixed)) {
         report_panel_rect(rects, Panel::layers);
         ImGui::End();
         return;
     }
     report_panel_rect(rects, Panel::layers);
-    ImGui::TextDisabled("%s", de ? "Grundkarte" : "Basemap");
+    ImGui::TextDisabled("%s", tr(UiText::layers_basemap, ui));
     checkboxes(kBasemap, controls.layers, language);
-    ImGui::TextDisabled("%s", de ? "Geschichte" : "Story");
+    ImGui::TextDisabled("%s", tr(UiText::layers_story, ui));
     checkboxes(kStory, controls.layers, language);
     checkboxes(kOnMap, controls.layers, language);
     if (story && !legend.empty()) {
         ImGui::Separator();
-        ImGui::TextDisabled("%s", de ? "Legende (Klick: ein-/ausblenden)" : "Legend (click to show or hide)");
+        ImGui::TextDisabled("%s", tr(UiText::layers_legend_hint, ui));
         const float font = ImGui::GetFontSize();
         const float swatch = font * 2.4F;
         for (std::size_t i = 0; i < legend.size(); ++i) {
@@ -109,10 +108,7 @@ void draw_layers_panel(const geo::Story* story, const std::vector<LegendEntry>& 
                 }
             }
             if (entry.kind == LegendEntry::Kind::added && ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", de ? "Hohle Marker und blasse Bögen: Fakten, die die Geschichte ergänzt.\n"
-                                             "Der Tooltip nennt die Quelle."
-                                           : "Hollow markers and faint arcs: facts the story adds to the article.\n"
-                                             "The tooltip says where they come from.");
+                ImGui::SetTooltip("%s", tr(UiText::layers_added_tooltip, ui));
             ImGui::PopID();
         }
     }

@@ -24,7 +24,7 @@ void draw_layers_panel(const geo::Story* story, const std::vector<LegendEntry>& 
                        std::vector<PanelRect>* legend_rows = nullptr);
 
 // The layer switches as menu items, for the menu bar's Layers menu.
-void draw_layer_menu_items(LayerSet& layers);
+void draw_layer_menu_items(LayerSet& layers, std::string_view language = "en");
 
 // What each layer is called in menus and the panel.
 std::string_view layer_label(Layer layer, std::string_view language);

@@ -1,4 +1,5 @@
 #include "app/ui/map_overlay.hpp"
+#include "app/style/translations.hpp"
 
 #include <imgui.h>
 
@@ -57,7 +58,7 @@ const LineStyle* LegendEntry::style() const {
 }
 
 std::string_view LegendEntry::name(std::string_view language) const {
-    if (kind == Kind::added) return german(language) ? "ergänzt, nicht aus dem Artikel" : "added, not from the article";
+    if (kind == Kind::added) return tr(UiText::legend_added, language);
     const LineStyle* s = style();
     return german(language) ? s->name_de : s->name_en;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/style/translations.hpp"
 #include "app/ui/ui_colors.hpp"
 
 namespace diplomap {
@@ -22,9 +23,9 @@ bool speaks_for_selection(const geo::Story& story, const geo::SelectionModel& se
 void draw_people_panel(const geo::Story& story, geo::SelectionModel& selection, std::string_view language,
                        std::optional<std::size_t>& focus, bool& open, PanelRects& rects) {
     if (!open) return;
-    const bool de = language == "de";
-    place_panel_first_time(Panel::people);
-    if (!ImGui::Begin(de ? "Personen###people" : "People###people", &open)) {
+    const UiLanguage ui = ui_language(language);
+    const int fixed = place_panel(rects, Panel::people);
+    if (!ImGui::Begin(window_title(UiText::panel_people, "people", ui).c_str(), &open, fixed)) {
         report_panel_rect(rects, Panel::people);
         ImGui::End();
         return;
@@ -50,7 +51,7 @@ void draw_people_panel(const geo::Story& story, geo::SelectionModel& selection, 
             ImGui::PopTextWrapPos();
             if (person.place) {
                 const geo::Place& place = story.places[*person.place];
-                ImGui::TextDisabled("%s", de ? "spricht aus:" : "speaks from:");
+                ImGui::TextDisabled("%s", tr(UiText::people_speaks_from, ui));
                 ImGui::SameLine();
                 const std::string label = place.names.get(language) + "##place";
                 const geo::StoryItem item{geo::StoryItem::Kind::place, *person.place};
@@ -60,7 +61,7 @@ void draw_people_panel(const geo::Story& story, geo::SelectionModel& selection, 
                     ImGui::SetTooltip("%s", place.note->get(language).c_str());
             }
             const auto quotes = geo::quotes_of(story, p);
-            if (quotes.empty()) ImGui::TextDisabled("%s", de ? "(nicht zitiert)" : "(not quoted)");
+            if (quotes.empty()) ImGui::TextDisabled("%s", tr(UiText::people_not_quoted, ui));
             for (std::size_t e : quotes) {
                 const geo::Excerpt& excerpt = story.excerpts[e];
                 const std::string& text = language == "de" || !excerpt.translation.has(language)

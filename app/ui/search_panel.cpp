@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/style/translations.hpp"
 #include "app/ui/ui_colors.hpp"
 
 namespace diplomap {
@@ -24,9 +25,9 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
                        PanelRects& rects) {
     if (take_focus) open = true;
     if (!open) return;
-    const bool de = language == "de";
-    place_panel_first_time(Panel::search);
-    if (!ImGui::Begin(de ? "Suche###search" : "Search###search", &open)) {
+    const UiLanguage ui = ui_language(language);
+    const int fixed = place_panel(rects, Panel::search);
+    if (!ImGui::Begin(window_title(UiText::panel_search, "search", ui).c_str(), &open, fixed)) {
         report_panel_rect(rects, Panel::search);
         ImGui::End();
         return;
@@ -34,23 +35,21 @@ void SearchPanel::draw(const geo::Story& story, const geo::StorySearch& search, 
     report_panel_rect(rects, Panel::search);
     if (take_focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool entered =
-        ImGui::InputTextWithHint("##query", de ? "Ort oder Person (Strg+F)" : "Place or person (Ctrl+F)", query_.data(),
-                                 query_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered = ImGui::InputTextWithHint("##query", tr(UiText::search_hint, ui), query_.data(), query_.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     if (searched_in_ != &search || searched_ != query_.data()) {
         searched_in_ = &search;
         searched_ = query_.data();
         hits_ = search.find(searched_);
     }
     if (entered && !hits_.empty()) jump(story, hits_.front(), selection, focus_person);
-    if (!searched_.empty() && hits_.empty()) ImGui::TextDisabled("%s", de ? "Nichts gefunden." : "Nothing found.");
+    if (!searched_.empty() && hits_.empty()) ImGui::TextDisabled("%s", tr(UiText::search_nothing_found, ui));
     for (std::size_t i = 0; i < hits_.size(); ++i) {
         const geo::SearchHit& hit = hits_[i];
         ImGui::PushID(static_cast<int>(i));
         const bool place = hit.kind == geo::SearchHit::Kind::place;
         const std::string& shown = place ? story.places[hit.index].names.get(language) : story.people[hit.index].name;
-        // "Person" is the same word in German and English.
-        std::string label = std::string(place ? (de ? "Ort: " : "Place: ") : "Person: ") + shown;
+        std::string label = std::string(tr(place ? UiText::search_place : UiText::search_person, ui)) + shown;
         if (hit.matched != shown) label += "  (" + hit.matched + ")";
         const bool added = place && story.places[hit.index].added;
         if (added) ImGui::PushStyleColor(ImGuiCol_Text, ui_colors::kAdded);

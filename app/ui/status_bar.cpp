@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/style/translations.hpp"
+
 namespace diplomap {
 
 std::string format_lon_lat(geo::LonLat p) {
@@ -26,10 +28,13 @@ void draw_status_bar(const StatusBarContent& content) {
                                        ImGuiWindowFlags_NoNav;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 3));
     if (ImGui::Begin("##status", nullptr, flags)) {
-        const std::string where = content.cursor ? format_lon_lat(*content.cursor) : std::string("off the map");
-        ImGui::Text("%s   |   %s   zoom %.1f   Natural Earth %.*s%s", where.c_str(), content.projection.c_str(),
-                    content.zoom, static_cast<int>(content.detail.size()), content.detail.data(),
-                    content.loading ? "   (updating...)" : "");
+        const UiLanguage ui = ui_language(content.language);
+        const std::string where =
+            content.cursor ? format_lon_lat(*content.cursor) : std::string(tr(UiText::status_off_the_map, ui));
+        ImGui::Text("%s   |   %s   %s %.1f   Natural Earth %.*s%s%s", where.c_str(), content.projection.c_str(),
+                    tr(UiText::status_zoom, ui), content.zoom, static_cast<int>(content.detail.size()),
+                    content.detail.data(), content.loading ? "   " : "",
+                    content.loading ? tr(UiText::status_updating, ui) : "");
         if (!content.error.empty()) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(1.0F, 0.45F, 0.35F, 1.0F), "   %s", content.error.c_str());

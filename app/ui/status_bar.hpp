@@ -16,6 +16,7 @@ struct StatusBarContent {
     double last_build_ms = 0;
     bool loading = false;
     std::string error;
+    std::string_view language = "en";  // of the words on the line
 };
 
 float status_bar_height();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/style/relation_style.hpp"
+#include "app/style/translations.hpp"
 
 namespace diplomap {
 namespace {
@@ -12,14 +13,13 @@ namespace {
 bool german(std::string_view language) { return language == "de"; }
 
 std::string_view role_name(geo::PlaceRole role, std::string_view language) {
-    const bool de = german(language);
     switch (role) {
-        case geo::PlaceRole::capital: return de ? "Hauptstadt" : "capital";
-        case geo::PlaceRole::city: return de ? "Stadt" : "city";
-        case geo::PlaceRole::venue: return de ? "Schauplatz" : "venue";
-        case geo::PlaceRole::border_crossing: return de ? "Grenzübergang" : "border crossing";
-        case geo::PlaceRole::station: return de ? "Bahnhof" : "station";
-        case geo::PlaceRole::institution: return de ? "Institution" : "institution";
+        case geo::PlaceRole::capital: return tr(UiText::role_capital, language);
+        case geo::PlaceRole::city: return tr(UiText::role_city, language);
+        case geo::PlaceRole::venue: return tr(UiText::role_venue, language);
+        case geo::PlaceRole::border_crossing: return tr(UiText::role_border_crossing, language);
+        case geo::PlaceRole::station: return tr(UiText::role_station, language);
+        case geo::PlaceRole::institution: return tr(UiText::role_institution, language);
     }
     return {};
 }
@@ -28,7 +28,7 @@ void added_note(bool added, const std::optional<geo::Text>& note, std::string_vi
     if (!added) return;
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95F, 0.78F, 0.35F, 1.0F));
-    ImGui::TextUnformatted(german(language) ? "Ergänzt, nicht aus dem Artikel" : "Added, not from the article");
+    ImGui::TextUnformatted(tr(UiText::added_not_from_article, language));
     ImGui::PopStyleColor();
     if (note) ImGui::TextWrapped("%s", note->get(language).c_str());
 }
@@ -53,7 +53,7 @@ void place_tooltip(const geo::Story& story, std::size_t index, std::string_view 
     bool first = true;
     for (const geo::Person& person : story.people) {
         if (person.place != index) continue;
-        if (first) ImGui::TextUnformatted(german(language) ? "Spricht von hier:" : "Speaks from here:");
+        if (first) ImGui::TextUnformatted(tr(UiText::tooltip_speaks_from_here, language));
         first = false;
         std::string line = "  " + person.name;
         if (person.role) line += ", " + person.role->get(language);

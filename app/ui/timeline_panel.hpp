@@ -16,7 +16,8 @@ namespace diplomap {
 
 struct TimelineState {
     std::optional<std::chrono::year_month_day> as_of;  // empty: everything, whatever its date
-    PanelRect axis;  // where the axis (first to last date) was drawn in the last frame, screen points
+    PanelRect axis;    // where the axis (first to last date) was drawn in the last frame, screen points
+    float axis_y = 0;  // the height of the axis line in that frame
 };
 
 // Returns whether the as-of date changed this frame.

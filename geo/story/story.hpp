@@ -39,6 +39,8 @@ struct Place {
     bool main = false;
     bool added = false;  // a fact that is not in the article; `note` says where it comes from
     std::optional<Text> note;
+    std::optional<std::string> source;  // where the coordinates come from (a gazetteer, a survey, ...)
+    bool draft = false;                 // drafted by `diplomap draft`, not yet reviewed
 
     // What the map writes beside the marker.
     [[nodiscard]] const std::string& map_label(std::string_view language) const {
@@ -52,6 +54,7 @@ struct Person {
     std::optional<Text> role;
     std::optional<Text> affiliation;
     std::optional<std::size_t> place;  // index into Story::places
+    bool draft = false;
 };
 
 enum class RouteMode { train, plane, car, ship };
@@ -73,6 +76,7 @@ struct Route {
     std::vector<Waypoint> waypoints;  // at least two, in travel order
     bool added = false;
     std::optional<Text> note;
+    bool draft = false;
 };
 
 enum class RelationKind {
@@ -100,6 +104,7 @@ struct Relation {
     std::optional<std::size_t> route;   // index into Story::routes
     bool added = false;
     std::optional<Text> note;
+    bool draft = false;
 };
 
 struct Excerpt {
@@ -112,6 +117,7 @@ struct Excerpt {
     // inside included as they are in the article.
     std::size_t article_begin = 0;
     std::size_t article_end = 0;
+    bool draft = false;
 };
 
 struct TimelineEvent {
@@ -120,6 +126,7 @@ struct TimelineEvent {
     std::optional<std::size_t> place;  // index into Story::places
     bool added = false;
     std::optional<Text> note;
+    bool draft = false;
 };
 
 struct Story {

@@ -8,9 +8,9 @@
 #include <functional>
 #include <tuple>
 
+#include "geo/story/story_reader.hpp"
 #include "geo/text/json_object_reader.hpp"
 #include "geo/text/json_positions.hpp"
-#include "geo/story/story_reader.hpp"
 #include "geo/text/text_utf8.hpp"
 
 namespace geo {
@@ -87,7 +87,7 @@ StoryLoad check_story(std::string_view json, const fs::path& story_file, const A
     StoryLoad load;
     load.story_file = story_file;
     const std::string label = story_file.string();
-    const DiagnosticSink sink{label, &load.problems};
+    const DiagnosticSink sink{label, &load.problems, &load.warnings};
 
     if (const auto bad = find_invalid_utf8(json)) {
         sink.report(LineIndex(json).position_of(*bad), "",
@@ -119,9 +119,11 @@ StoryLoad check_story(std::string_view json, const fs::path& story_file, const A
     reader.read_body(article ? std::optional<std::string_view>(*article) : std::nullopt, article_label);
 
     // Story file first, then the article; within a file in reading order.
-    std::stable_sort(load.problems.begin(), load.problems.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const auto in_reading_order = [&](const Diagnostic& a, const Diagnostic& b) {
         return std::tuple(a.file != label, a.line, a.column) < std::tuple(b.file != label, b.line, b.column);
-    });
+    };
+    std::stable_sort(load.problems.begin(), load.problems.end(), in_reading_order);
+    std::stable_sort(load.warnings.begin(), load.warnings.end(), in_reading_order);
     if (load.problems.empty()) {
         load.story = std::move(reader).take_story();
         load.story->source_file = load.story_file;

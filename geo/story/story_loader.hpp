@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "geo/text/diagnostic.hpp"
 #include "geo/story/story.hpp"
+#include "geo/text/diagnostic.hpp"
 
 namespace geo {
 
@@ -17,7 +17,8 @@ inline constexpr std::uintmax_t max_story_file_bytes = 32U * 1024U * 1024U;
 
 struct StoryLoad {
     std::optional<Story> story;  // only when `problems` is empty
-    Diagnostics problems;
+    Diagnostics problems;        // errors
+    Diagnostics warnings;        // what is still to review or fill in (a draft); the story loads all the same
     // The files the load read or tried to read (the article is empty when story.json did not name one); a
     // watcher polls these.
     std::filesystem::path story_file;

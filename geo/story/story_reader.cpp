@@ -54,6 +54,136 @@ std::string list_names(Enum last) {
 
 }  // namespace
 
+// [SECTION] Field rows: how each kind of field is read, shared by every object that has one
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::text_field(std::string_view key, Text T::*member) {
+    return [key, member](StoryReader& self, JsonObjectReader& reader, T& into) {
+        if (auto text = self.read_text(reader, reader.required_any(key))) into.*member = std::move(*text);
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::optional_text_field(std::string_view key, std::optional<Text> T::*member) {
+    return [key, member](StoryReader& self, JsonObjectReader& reader, T& into) {
+        into.*member = self.read_text(reader, reader.optional_any(key));
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::string_field(std::string_view key, std::string T::*member) {
+    return [key, member](StoryReader&, JsonObjectReader& reader, T& into) {
+        const JsonMember* value = reader.required(key, JsonType::string);
+        if (value == nullptr) return;
+        into.*member = value->value.text;
+        if (value->value.text.empty())
+            reader.warn(value->value.position, reader.field(key) + " is empty: still to fill in");
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::optional_string_field(std::string_view key,
+                                                             std::optional<std::string> T::*member) {
+    return [key, member](StoryReader&, JsonObjectReader& reader, T& into) {
+        if (const JsonMember* value = reader.optional(key, JsonType::string)) into.*member = value->value.text;
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::flag_field(std::string_view key, bool T::*member) {
+    return [key, member](StoryReader&, JsonObjectReader& reader, T& into) {
+        if (const JsonMember* value = reader.optional(key, JsonType::boolean)) into.*member = value->value.boolean;
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::coordinate_field(std::string_view key, double T::*member, bool is_longitude) {
+    return [key, member, is_longitude](StoryReader& self, JsonObjectReader& reader, T& into) {
+        if (auto value = self.read_coordinate(reader, reader.required(key, JsonType::number), is_longitude)) {
+            into.*member = *value;
+        }
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::reference_field(std::string_view key, std::optional<std::size_t> T::*member,
+                                                       IdKind kind) {
+    return [key, member, kind](StoryReader& self, JsonObjectReader& reader, T& into) {
+        into.*member = self.resolve(reader, reader.optional_any(key), kind);
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::date_field(std::string_view key, DateRange T::*member) {
+    return [key, member](StoryReader& self, JsonObjectReader& reader, T& into) {
+        if (auto date = self.read_date(reader, reader.required(key, JsonType::string))) into.*member = std::move(*date);
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::optional_date_field(std::string_view key, std::optional<DateRange> T::*member) {
+    return [key, member](StoryReader& self, JsonObjectReader& reader, T& into) {
+        into.*member = self.read_date(reader, reader.optional(key, JsonType::string));
+    };
+}
+
+template <typename T, typename Enum>
+StoryReader::FieldRead<T> StoryReader::choice_field(std::string_view key, Enum T::*member,
+                                                    std::optional<Enum> (*parse)(std::string_view), Enum last) {
+    return [key, member, parse, last](StoryReader&, JsonObjectReader& reader, T& into) {
+        const JsonMember* value = reader.required(key, JsonType::string);
+        if (value == nullptr) return;
+        if (auto parsed = parse(value->value.text)) {
+            into.*member = *parsed;
+        } else {
+            reader.report(value->value.position, std::string(key) + " " + in_quotes(value->value.text) + " of " +
+                                                     reader.what() + " is not one of " + list_names(last));
+        }
+    };
+}
+
+template <typename T>
+StoryReader::FieldRead<T> StoryReader::string_list_field(std::string_view key, std::vector<std::string> T::*member,
+                                                         bool language_codes) {
+    return [key, member, language_codes](StoryReader&, JsonObjectReader& reader, T& into) {
+        const JsonMember* list = reader.optional(key, JsonType::array);
+        if (list == nullptr) return;
+        for (const JsonValue& item : list->value.items) {
+            if (!item.is(JsonType::string)) {
+                reader.report(item.position, "each of \"" + std::string(key) + "\" must be a string, not " +
+                                                 std::string(json_type_with_article(item.type)));
+            } else if (language_codes && !is_language_code(item.text)) {
+                reader.report(item.position,
+                              "language " + in_quotes(item.text) + " is not a language code such as 'de' or 'en'");
+            } else {
+                (into.*member).push_back(item.text);
+            }
+        }
+    };
+}
+
+template <typename T>
+T StoryReader::read_object(const JsonValue& object, std::size_t index, std::optional<IdKind> kind,
+                           const Fields<T>& fields) {
+    T into;
+    std::string what;
+    std::string id;
+    if constexpr (requires { into.id; }) {
+        id = usable_id(object);
+        into.id = id;
+        what = describe(object, *kind, index);
+    } else {
+        what = "timeline event #" + std::to_string(index + 1);
+    }
+    JsonObjectReader reader(object, object.position, std::move(what), std::move(id), sink_);
+    if (kind) reader.required("id", JsonType::string);
+    for (const FieldRead<T>& field : fields) field(*this, reader, into);
+    if constexpr (requires { into.added; }) read_added(reader, into.added, into.note);
+    read_draft(reader, into.draft);
+    reader.report_unknown_keys();
+    return into;
+}
+
 StoryReader::StoryReader(const JsonValue& root, const DiagnosticSink& sink) : root_(root), sink_(sink) {}
 
 std::optional<StoryReader::ArticleReference> StoryReader::read_header() {
@@ -92,17 +222,8 @@ void StoryReader::read_meta(const JsonMember& meta) {
     }
     if (auto title = read_text(reader, reader.required_any("title"))) story_.meta.title = std::move(*title);
     if (auto date = read_date(reader, reader.required("date", JsonType::string))) story_.meta.date = std::move(*date);
-    if (const JsonMember* datelines = reader.optional("datelines", JsonType::array)) {
-        for (const JsonValue& dateline : datelines->value.items) {
-            if (dateline.is(JsonType::string)) {
-                story_.meta.datelines.push_back(dateline.text);
-            } else {
-                reader.report(dateline.position, "each of \"datelines\" must be a string, not " +
-                                                     std::string(json_type_with_article(dateline.type)));
-            }
-        }
-    }
-    if (const JsonMember* source = reader.required("source", JsonType::string)) story_.meta.source = source->value.text;
+    string_list_field("datelines", &Meta::datelines, false)(*this, reader, story_.meta);
+    string_field("source", &Meta::source)(*this, reader, story_.meta);
     if (const JsonMember* article = reader.required("article", JsonType::string)) {
         if (article->value.text.empty()) {
             reader.report(article->value.position, "\"article\" of meta is empty; it names the article text file");
@@ -110,19 +231,7 @@ void StoryReader::read_meta(const JsonMember& meta) {
             story_.meta.article = article->value.text;
         }
     }
-    if (const JsonMember* languages = reader.optional("languages", JsonType::array)) {
-        for (const JsonValue& language : languages->value.items) {
-            if (!language.is(JsonType::string)) {
-                reader.report(language.position, "each of \"languages\" must be a string, not " +
-                                                     std::string(json_type_with_article(language.type)));
-            } else if (!is_language_code(language.text)) {
-                reader.report(language.position,
-                              "language " + in_quotes(language.text) + " is not a language code such as 'de' or 'en'");
-            } else {
-                story_.meta.languages.push_back(language.text);
-            }
-        }
-    }
+    string_list_field("languages", &Meta::languages, true)(*this, reader, story_.meta);
     reader.report_unknown_keys();
 }
 
@@ -270,6 +379,7 @@ std::optional<Text> StoryReader::read_text(JsonObjectReader& reader, const JsonM
     text.fallback_language = required_language;
     const JsonValue& value = member->value;
     if (value.is(JsonType::string)) {
+        if (value.text.empty()) reader.warn(value.position, reader.field(member->key) + " is empty: still to fill in");
         text.by_language.emplace(required_language, value.text);
         return text;
     }
@@ -292,6 +402,10 @@ std::optional<Text> StoryReader::read_text(JsonObjectReader& reader, const JsonM
                                                     std::string(json_type_with_article(entry.value.type)));
             ok = false;
         } else {
+            if (entry.value.text.empty()) {
+                reader.warn(entry.value.position,
+                            "'" + entry.key + "' in " + reader.field(member->key) + " is empty: still to fill in");
+            }
             text.by_language.emplace(entry.key, entry.value.text);
         }
     }
@@ -307,6 +421,11 @@ std::optional<Text> StoryReader::read_text(JsonObjectReader& reader, const JsonM
 
 std::optional<DateRange> StoryReader::read_date(JsonObjectReader& reader, const JsonMember* member) {
     if (member == nullptr) return std::nullopt;
+    if (member->value.text.empty()) {
+        reader.warn(member->value.position,
+                    reader.field(member->key) + " is empty: still to fill in (a date such as 2023-09-12)");
+        return std::nullopt;
+    }
     DateParse parse = parse_date_range(member->value.text);
     if (!parse.range) reader.report(member->value.position, std::move(parse.error));
     return std::move(parse.range);
@@ -338,80 +457,64 @@ void StoryReader::read_added(JsonObjectReader& reader, bool& added, std::optiona
     }
 }
 
-void StoryReader::read_place(const JsonValue& object, std::size_t index) {
-    Place place;
-    place.id = usable_id(object);
-    JsonObjectReader reader(object, object.position, describe(object, IdKind::place, index), place.id, sink_);
-    reader.required("id", JsonType::string);
-    if (auto names = read_text(reader, reader.required_any("names"))) place.names = std::move(*names);
-    place.label = read_text(reader, reader.optional_any("label"));
-    if (auto lon = read_coordinate(reader, reader.required("lon", JsonType::number), true)) place.lon = *lon;
-    if (auto lat = read_coordinate(reader, reader.required("lat", JsonType::number), false)) place.lat = *lat;
-    if (const JsonMember* role = reader.required("role", JsonType::string)) {
-        if (auto parsed = parse_place_role(role->value.text)) {
-            place.role = *parsed;
-        } else {
-            reader.report(role->value.position, "role " + in_quotes(role->value.text) + " of " + reader.what() +
-                                                    " is not one of " + list_names(PlaceRole::institution));
-        }
+void StoryReader::read_draft(JsonObjectReader& reader, bool& draft) {
+    const JsonMember* draft_member = reader.optional("draft", JsonType::boolean);
+    draft = draft_member != nullptr && draft_member->value.boolean;
+    if (draft) {
+        reader.warn(draft_member->value.position, reader.what() + " is a draft: review it, then remove \"draft\"");
     }
-    if (const JsonMember* main = reader.optional("main", JsonType::boolean)) place.main = main->value.boolean;
-    read_added(reader, place.added, place.note);
-    reader.report_unknown_keys();
-    story_.places.push_back(std::move(place));
+}
+
+void StoryReader::read_place(const JsonValue& object, std::size_t index) {
+    static const Fields<Place> fields = {
+        text_field("names", &Place::names),
+        optional_text_field("label", &Place::label),
+        coordinate_field("lon", &Place::lon, true),
+        coordinate_field("lat", &Place::lat, false),
+        choice_field("role", &Place::role, &parse_place_role, PlaceRole::institution),
+        flag_field("main", &Place::main),
+        optional_string_field("source", &Place::source),
+    };
+    story_.places.push_back(read_object(object, index, IdKind::place, fields));
 }
 
 void StoryReader::read_person(const JsonValue& object, std::size_t index) {
-    Person person;
-    person.id = usable_id(object);
-    JsonObjectReader reader(object, object.position, describe(object, IdKind::person, index), person.id, sink_);
-    reader.required("id", JsonType::string);
-    if (const JsonMember* name = reader.required("name", JsonType::string)) person.name = name->value.text;
-    person.role = read_text(reader, reader.optional_any("role"));
-    person.affiliation = read_text(reader, reader.optional_any("affiliation"));
-    person.place = resolve(reader, reader.optional_any("place"), IdKind::place);
-    reader.report_unknown_keys();
-    story_.people.push_back(std::move(person));
+    static const Fields<Person> fields = {
+        string_field("name", &Person::name),
+        optional_text_field("role", &Person::role),
+        optional_text_field("affiliation", &Person::affiliation),
+        reference_field("place", &Person::place, IdKind::place),
+    };
+    story_.people.push_back(read_object(object, index, IdKind::person, fields));
 }
 
 void StoryReader::read_route(const JsonValue& object, std::size_t index) {
-    Route route;
-    route.id = usable_id(object);
-    JsonObjectReader reader(object, object.position, describe(object, IdKind::route, index), route.id, sink_);
-    reader.required("id", JsonType::string);
-    if (const JsonMember* mode = reader.required("mode", JsonType::string)) {
-        if (auto parsed = parse_route_mode(mode->value.text)) {
-            route.mode = *parsed;
-        } else {
-            reader.report(mode->value.position, "mode " + in_quotes(mode->value.text) + " of " + reader.what() +
-                                                    " is not one of " + list_names(RouteMode::ship));
-        }
-    }
-    if (auto label = read_text(reader, reader.required_any("label"))) route.label = std::move(*label);
-    route.date = read_date(reader, reader.optional("date", JsonType::string));
-    if (const JsonMember* historic = reader.optional("historic", JsonType::boolean)) {
-        route.historic = historic->value.boolean;
-    }
-    if (const JsonMember* waypoints = reader.required("waypoints", JsonType::array)) {
-        const std::size_t count = waypoints->value.items.size();
-        if (count < 2) {
-            reader.report(waypoints->value.position,
-                          reader.what() + " needs at least two waypoints, has " + std::to_string(count));
-        }
-        for (std::size_t i = 0; i < count; ++i) {
-            const JsonValue& waypoint = waypoints->value.items[i];
-            if (waypoint.is(JsonType::object)) {
-                route.waypoints.push_back(read_waypoint(waypoint, i, reader));
-            } else {
-                reader.report(waypoint.position, "waypoint " + std::to_string(i + 1) + " of " + reader.what() +
-                                                     " must be an object, not " +
-                                                     std::string(json_type_with_article(waypoint.type)));
+    static const Fields<Route> fields = {
+        choice_field("mode", &Route::mode, &parse_route_mode, RouteMode::ship),
+        text_field("label", &Route::label),
+        optional_date_field("date", &Route::date),
+        flag_field("historic", &Route::historic),
+        [](StoryReader& self, JsonObjectReader& reader, Route& route) {
+            const JsonMember* waypoints = reader.required("waypoints", JsonType::array);
+            if (waypoints == nullptr) return;
+            const std::size_t count = waypoints->value.items.size();
+            if (count < 2) {
+                reader.report(waypoints->value.position,
+                              reader.what() + " needs at least two waypoints, has " + std::to_string(count));
             }
-        }
-    }
-    read_added(reader, route.added, route.note);
-    reader.report_unknown_keys();
-    story_.routes.push_back(std::move(route));
+            for (std::size_t i = 0; i < count; ++i) {
+                const JsonValue& waypoint = waypoints->value.items[i];
+                if (waypoint.is(JsonType::object)) {
+                    route.waypoints.push_back(self.read_waypoint(waypoint, i, reader));
+                } else {
+                    reader.report(waypoint.position, "waypoint " + std::to_string(i + 1) + " of " + reader.what() +
+                                                         " must be an object, not " +
+                                                         std::string(json_type_with_article(waypoint.type)));
+                }
+            }
+        },
+    };
+    story_.routes.push_back(read_object(object, index, IdKind::route, fields));
 }
 
 Waypoint StoryReader::read_waypoint(const JsonValue& object, std::size_t index, const JsonObjectReader& route_reader) {
@@ -443,77 +546,155 @@ Waypoint StoryReader::read_waypoint(const JsonValue& object, std::size_t index, 
 }
 
 void StoryReader::read_relation(const JsonValue& object, std::size_t index) {
-    Relation relation;
-    relation.id = usable_id(object);
-    JsonObjectReader reader(object, object.position, describe(object, IdKind::relation, index), relation.id, sink_);
-    reader.required("id", JsonType::string);
-    std::optional<RelationKind> kind;
-    if (const JsonMember* kind_member = reader.required("kind", JsonType::string)) {
-        kind = parse_relation_kind(kind_member->value.text);
-        if (kind) {
-            relation.kind = *kind;
-        } else {
-            reader.report(kind_member->value.position, "kind " + in_quotes(kind_member->value.text) + " of " +
-                                                           reader.what() + " is not one of " +
-                                                           list_names(RelationKind::statement));
-        }
-    }
-    const std::optional<std::size_t> from = resolve(reader, reader.required_any("from"), IdKind::place);
-    const JsonMember* to_member = reader.required_any("to");
-    const std::optional<std::size_t> to = resolve(reader, to_member, IdKind::place);
-    if (from && to) {
-        relation.from_place = *from;
-        relation.to_place = *to;
-        // Only meetings and statements happen in one place; any other relation to itself is a slip of the pen.
-        if (*from == *to && kind && *kind != RelationKind::meeting && *kind != RelationKind::statement) {
-            reader.report(to_member->value.position,
-                          reader.what() + " of kind '" + std::string(to_string(*kind)) + "' goes from " +
-                              in_quotes(to_member->value.text) +
-                              " to itself; only 'meeting' and 'statement' relations may have \"to\" equal to \"from\"");
-        }
-    }
-    relation.speaker = resolve(reader, reader.optional_any("speaker"), IdKind::person);
-    relation.date = read_date(reader, reader.optional("date", JsonType::string));
-    if (auto label = read_text(reader, reader.required_any("label"))) relation.label = std::move(*label);
-    if (const JsonMember* excerpts = reader.optional("excerpts", JsonType::array)) {
-        for (const JsonValue& excerpt : excerpts->value.items) {
-            if (auto resolved = resolve_value(reader, excerpt, "excerpts", IdKind::excerpt)) {
-                relation.excerpts.push_back(*resolved);
+    static const Fields<Relation> fields = {
+        choice_field("kind", &Relation::kind, &parse_relation_kind, RelationKind::statement),
+        [](StoryReader& self, JsonObjectReader& reader, Relation& relation) {
+            const std::optional<std::size_t> from = self.resolve(reader, reader.required_any("from"), IdKind::place);
+            const JsonMember* to_member = reader.required_any("to");
+            const std::optional<std::size_t> to = self.resolve(reader, to_member, IdKind::place);
+            if (!from || !to) return;
+            relation.from_place = *from;
+            relation.to_place = *to;
+            // Only meetings and statements happen in one place; any other relation to itself is a slip of the pen.
+            const JsonMember* kind_member = reader.object().find("kind");
+            const std::optional<RelationKind> kind = kind_member != nullptr && kind_member->value.is(JsonType::string)
+                                                         ? parse_relation_kind(kind_member->value.text)
+                                                         : std::nullopt;
+            if (*from == *to && kind && *kind != RelationKind::meeting && *kind != RelationKind::statement) {
+                reader.report(to_member->value.position,
+                              reader.what() + " of kind '" + std::string(to_string(*kind)) + "' goes from " +
+                                  in_quotes(to_member->value.text) +
+                                  " to itself; only 'meeting' and 'statement' relations may have \"to\" equal to "
+                                  "\"from\"");
             }
-        }
-    }
-    relation.route = resolve(reader, reader.optional_any("route"), IdKind::route);
-    read_added(reader, relation.added, relation.note);
-    reader.report_unknown_keys();
-    story_.relations.push_back(std::move(relation));
+        },
+        reference_field("speaker", &Relation::speaker, IdKind::person),
+        optional_date_field("date", &Relation::date),
+        text_field("label", &Relation::label),
+        [](StoryReader& self, JsonObjectReader& reader, Relation& relation) {
+            const JsonMember* excerpts = reader.optional("excerpts", JsonType::array);
+            if (excerpts == nullptr) return;
+            for (const JsonValue& excerpt : excerpts->value.items) {
+                if (auto resolved = self.resolve_value(reader, excerpt, "excerpts", IdKind::excerpt)) {
+                    relation.excerpts.push_back(*resolved);
+                }
+            }
+        },
+        reference_field("route", &Relation::route, IdKind::route),
+    };
+    story_.relations.push_back(read_object(object, index, IdKind::relation, fields));
 }
 
+namespace {
+
+// A whole number >= 0 (start/end of an excerpt), or the problem with it.
+std::optional<std::size_t> read_offset(JsonObjectReader& reader, const JsonMember* member) {
+    if (member == nullptr) return std::nullopt;
+    if (!member->value.integer || *member->value.integer < 0) {
+        reader.report(member->value.position,
+                      reader.field(member->key) + " must be a whole number >= 0, not " + member->value.text);
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(*member->value.integer);
+}
+
+}  // namespace
+
 void StoryReader::read_excerpt(const JsonValue& object, std::size_t index) {
-    Excerpt excerpt;
-    excerpt.id = usable_id(object);
-    JsonObjectReader reader(object, object.position, describe(object, IdKind::excerpt, index), excerpt.id, sink_);
-    reader.required("id", JsonType::string);
-    const JsonMember* text = reader.required("text", JsonType::string);
-    const JsonMember* occurrence = reader.optional("occurrence", JsonType::number);
-    const bool occurrence_ok = occurrence == nullptr || occurrence->value.integer.has_value();
-    if (!occurrence_ok) {
-        reader.report(occurrence->value.position,
-                      reader.field("occurrence") + " must be a whole number, not " + occurrence->value.text);
-    }
-    excerpt.speaker = resolve(reader, reader.optional_any("speaker"), IdKind::person);
-    if (auto translation = read_text(reader, reader.required_any("translation"), true)) {
-        excerpt.translation = std::move(*translation);
-    }
-    reader.report_unknown_keys();
-    if (text != nullptr) {
-        excerpt.text = text->value.text;
-        if (collapse_whitespace(excerpt.text).empty()) {
-            reader.report(text->value.position, reader.field("text") + " is empty");
-        } else if (collapsed_article_ && occurrence_ok) {
-            locate_excerpt(reader, excerpt, *text, occurrence);
+    static const Fields<Excerpt> fields = {
+        // Asked here so that a missing text is reported in the order of the table; checked by the last row.
+        [](StoryReader&, JsonObjectReader& reader, Excerpt&) { reader.required("text", JsonType::string); },
+        [](StoryReader&, JsonObjectReader& reader, Excerpt&) {
+            const JsonMember* occurrence = reader.optional("occurrence", JsonType::number);
+            if (occurrence != nullptr && !occurrence->value.integer) {
+                reader.report(occurrence->value.position,
+                              reader.field("occurrence") + " must be a whole number, not " + occurrence->value.text);
+            }
+        },
+        reference_field("speaker", &Excerpt::speaker, IdKind::person),
+        [](StoryReader& self, JsonObjectReader& reader, Excerpt& excerpt) {
+            if (auto translation = self.read_text(reader, reader.required_any("translation"), true)) {
+                excerpt.translation = std::move(*translation);
+            }
+        },
+        [](StoryReader&, JsonObjectReader& reader, Excerpt&) {
+            const JsonMember* start = reader.optional("start", JsonType::number);
+            const JsonMember* end = reader.optional("end", JsonType::number);
+            const auto first = read_offset(reader, start);
+            const auto last = read_offset(reader, end);
+            if ((start == nullptr) != (end == nullptr)) {
+                const JsonMember* given = start != nullptr ? start : end;
+                reader.report(given->value.position, reader.what() + " has \"" + given->key + "\" but no \"" +
+                                                         (start != nullptr ? "end" : "start") +
+                                                         "\"; give both or neither");
+            } else if (first && last && *first >= *last) {
+                reader.report(start->value.position, reader.field("start") + " is " + start->value.text +
+                                                         ", not before \"end\" (" + end->value.text + ")");
+            }
+        },
+        [](StoryReader& self, JsonObjectReader& reader, Excerpt& excerpt) {
+            const JsonMember* text = reader.object().find("text");
+            if (text == nullptr || !text->value.is(JsonType::string)) return;
+            const JsonMember* occurrence = reader.object().find("occurrence");
+            if (occurrence != nullptr && !occurrence->value.is(JsonType::number)) occurrence = nullptr;
+            const bool occurrence_ok = occurrence == nullptr || occurrence->value.integer.has_value();
+            excerpt.text = text->value.text;
+            if (collapse_whitespace(excerpt.text).empty()) {
+                reader.report(text->value.position, reader.field("text") + " is empty");
+            } else if (self.collapsed_article_ && occurrence_ok) {
+                self.locate_excerpt(reader, excerpt, *text, occurrence);
+            }
+        },
+    };
+    story_.excerpts.push_back(read_object(object, index, IdKind::excerpt, fields));
+}
+
+bool StoryReader::place_excerpt(JsonObjectReader& reader, Excerpt& excerpt, const std::vector<std::size_t>& starts,
+                                std::size_t needle_size, const JsonMember* occurrence) {
+    const JsonMember* start = reader.object().find("start");
+    const JsonMember* end = reader.object().find("end");
+    const auto offset = [](const JsonMember* member) -> std::optional<std::size_t> {
+        if (member == nullptr || !member->value.is(JsonType::number) || !member->value.integer ||
+            *member->value.integer < 0) {
+            return std::nullopt;
         }
+        return static_cast<std::size_t>(*member->value.integer);
+    };
+    if (start == nullptr && end == nullptr) return false;
+    const auto first = offset(start);
+    const auto last = offset(end);
+    // Problems with the offsets themselves were reported when they were read.
+    if (!first || !last || *first >= *last) return true;
+    const std::string& article = story_.article_text;
+    if (*last > article.size()) {
+        reader.report(end->value.position, reader.field("end") + " is " + end->value.text + ", beyond the end of the " +
+                                               std::to_string(article.size()) + "-byte article");
+        return true;
     }
-    story_.excerpts.push_back(std::move(excerpt));
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const auto [begin, stop] = collapsed_article_->original_range(starts[i], starts[i] + needle_size);
+        if (begin != *first || stop != *last) continue;
+        const auto chosen = static_cast<std::int64_t>(i + 1);
+        if (occurrence != nullptr && *occurrence->value.integer != chosen) {
+            reader.report(occurrence->value.position, reader.field("occurrence") + " is " + occurrence->value.text +
+                                                          ", but \"start\" and \"end\" hold occurrence " +
+                                                          std::to_string(chosen));
+            return true;
+        }
+        excerpt.occurrence = static_cast<int>(chosen);
+        excerpt.article_begin = begin;
+        excerpt.article_end = stop;
+        return true;
+    }
+    const std::string_view held = std::string_view(article).substr(*first, *last - *first);
+    const TextPosition at = article_lines_->position_of(*first);
+    // Offsets inside a character hold no text worth quoting.
+    const std::string what_is_held =
+        find_invalid_utf8(held) ? std::string("part of a character") : in_quotes(collapse_whitespace(held));
+    reader.report(start->value.position, "bytes " + start->value.text + ".." + end->value.text + " of the article (" +
+                                             article_label_ + ":" + at_text(at) + ") hold " + what_is_held +
+                                             ", not the text of " + reader.what());
+    return true;
 }
 
 void StoryReader::locate_excerpt(JsonObjectReader& reader, Excerpt& excerpt, const JsonMember& text,
@@ -544,6 +725,7 @@ void StoryReader::locate_excerpt(JsonObjectReader& reader, Excerpt& excerpt, con
         reader.report(text.value.position, std::move(message));
         return;
     }
+    if (place_excerpt(reader, excerpt, starts, needle.size(), occurrence)) return;
     std::int64_t chosen = 1;
     if (occurrence != nullptr) {
         chosen = *occurrence->value.integer;
@@ -567,14 +749,12 @@ void StoryReader::locate_excerpt(JsonObjectReader& reader, Excerpt& excerpt, con
 }
 
 void StoryReader::read_event(const JsonValue& object, std::size_t index) {
-    TimelineEvent event;
-    JsonObjectReader reader(object, object.position, "timeline event #" + std::to_string(index + 1), "", sink_);
-    if (auto date = read_date(reader, reader.required("date", JsonType::string))) event.date = std::move(*date);
-    if (auto label = read_text(reader, reader.required_any("label"))) event.label = std::move(*label);
-    event.place = resolve(reader, reader.optional_any("place"), IdKind::place);
-    read_added(reader, event.added, event.note);
-    reader.report_unknown_keys();
-    story_.timeline.push_back(std::move(event));
+    static const Fields<TimelineEvent> fields = {
+        date_field("date", &TimelineEvent::date),
+        text_field("label", &TimelineEvent::label),
+        reference_field("place", &TimelineEvent::place, IdKind::place),
+    };
+    story_.timeline.push_back(read_object(object, index, std::nullopt, fields));
 }
 
 }  // namespace geo

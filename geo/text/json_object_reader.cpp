@@ -10,6 +10,11 @@ void DiagnosticSink::report(TextPosition at, std::string id, std::string message
     problems->push_back(Diagnostic{file, at.line, at.column, std::move(id), std::move(message)});
 }
 
+void DiagnosticSink::warn(TextPosition at, std::string id, std::string message) const {
+    if (warnings == nullptr) return;
+    warnings->push_back(Diagnostic{file, at.line, at.column, std::move(id), std::move(message), Severity::warning});
+}
+
 namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -14,8 +14,10 @@ namespace geo {
 struct DiagnosticSink {
     std::string file;
     Diagnostics* problems = nullptr;
+    Diagnostics* warnings = nullptr;  // where warnings go; without it they are dropped
 
     void report(TextPosition at, std::string id, std::string message) const;
+    void warn(TextPosition at, std::string id, std::string message) const;
 };
 
 class JsonObjectReader {
@@ -42,6 +44,9 @@ public:
     [[nodiscard]] const std::string& what() const { return what_; }
     [[nodiscard]] const std::string& id() const { return id_; }
     void report(TextPosition at, std::string message) const { sink_.report(at, id_, std::move(message)); }
+    void warn(TextPosition at, std::string message) const { sink_.warn(at, id_, std::move(message)); }
+    // The object being read, for fields whose rules depend on another field.
+    [[nodiscard]] const JsonValue& object() const { return object_; }
 
 private:
     const JsonMember* lookup(std::string_view key, bool required);

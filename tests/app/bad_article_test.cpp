@@ -79,17 +79,7 @@ fs::path story_folder(const TempDir& dir, const std::string& article_name = "art
 
 // `check` and `export` both exit 1 with exactly `expected` and leave the output folder empty.
 void check_rejected(const TempDir& dir, const fs::path& folder, const std::string& expected) {
-    const std::string wanted = replace_all(expected, "{dir}", folder.string());
-    const auto check = run_diplomap_in(dir.path(), "check " + quoted(folder));
-    CHECK(check.exit_code == 1);
-    CHECK(check.output == wanted);
-    const fs::path out = dir / "out";
-    fs::create_directories(out);
-    const auto exported =
-        run_diplomap_in(dir.path(), "export --size 64x64 --out " + quoted(out / "map.png") + " " + quoted(folder));
-    CHECK(exported.exit_code == 1);
-    CHECK(exported.output == wanted);
-    CHECK(entries_below(out).empty());
+    check_and_export_refuse(dir.path(), quoted(folder), replace_all(expected, "{dir}", folder.string()), dir / "out");
 }
 
 }  // namespace

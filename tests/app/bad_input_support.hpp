@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "../test_files.hpp"
 #include "test_support.hpp"
 
@@ -62,6 +64,27 @@ inline std::string replace_all(std::string text, std::string_view from, std::str
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
     return text;
+}
+
+// A run refused with exit status `status` and exactly one line of output, `message`: the checks each bad-input
+// case makes of a refusal.
+inline void check_refused(const CommandResult& result, int status, const std::string& message) {
+    CHECK(result.exit_code == status);
+    CHECK(result.output == message + "\n");
+}
+
+// `diplomap check` and `diplomap export` of `story` (already shell-quoted), run in `dir`, both exit 1 printing
+// exactly `report` (problems and count), and the export leaves `out` (a folder under `dir`) empty.
+inline void check_and_export_refuse(const std::filesystem::path& dir, const std::string& story,
+                                    const std::string& report, const std::filesystem::path& out) {
+    const auto check = run_diplomap_in(dir, "check " + story);
+    CHECK(check.exit_code == 1);
+    CHECK(check.output == report);
+    std::filesystem::create_directories(out);
+    const auto exported = run_diplomap_in(dir, "export --size 64x64 --out " + quoted(out / "map.png") + " " + story);
+    CHECK(exported.exit_code == 1);
+    CHECK(exported.output == report);
+    CHECK(entries_below(out).empty());
 }
 
 // Root reads and writes through file permissions, so permission cases need another way in (a read-only mount).

@@ -24,21 +24,12 @@ std::string expected_report(const fs::path& folder) {
 
 TEST_CASE("every bad story makes check and export exit 1 with exactly the loader's problems", "[story][bad-input]") {
     TempDir dir;
-    const fs::path out = dir / "map.png";
     std::size_t cases = 0;
     for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(DIPLOMAP_TEST_DATA) / "stories" / "bad")) {
         if (!entry.is_directory()) continue;
         ++cases;
         INFO("bad story " << entry.path().filename().string());
-        const std::string wanted = expected_report(entry.path());
-        const auto check = run_diplomap_in(dir.path(), "check " + quoted(entry.path()));
-        CHECK(check.exit_code == 1);
-        CHECK(check.output == wanted);
-        const auto exported =
-            run_diplomap_in(dir.path(), "export --size 64x64 --out " + quoted(out) + " " + quoted(entry.path()));
-        CHECK(exported.exit_code == 1);
-        CHECK(exported.output == wanted);
-        CHECK(entries_below(dir.path()).empty());
+        check_and_export_refuse(dir.path(), quoted(entry.path()), expected_report(entry.path()), dir / "out");
     }
     CHECK(cases >= 15);
 }
@@ -50,12 +41,6 @@ TEST_CASE("a story that is not there makes check and export exit 1 naming it", "
         std::string wanted = story;
         wanted += ": error: cannot read story file: No such file or directory\ndiplomap: 1 problem in ";
         wanted += story + "\n";
-        const auto check = run_diplomap_in(dir.path(), "check " + shell_quote(story));
-        CHECK(check.exit_code == 1);
-        CHECK(check.output == wanted);
-        const auto exported = run_diplomap_in(dir.path(), "export --size 64x64 --out map.png " + shell_quote(story));
-        CHECK(exported.exit_code == 1);
-        CHECK(exported.output == wanted);
-        CHECK(entries_below(dir.path()).empty());
+        check_and_export_refuse(dir.path(), shell_quote(story), wanted, dir / "out");
     }
 }

@@ -77,6 +77,7 @@ struct OpenedImage {
     std::string wkt;
     std::array<double, 6> geotransform{};
     bool has_geotransform = false;
+    std::string x_resolution;  // TIFF resolution tag (GDAL's PNG driver does not report pHYs)
 };
 
 OpenedImage open_with_gdal(const std::filesystem::path& file) {
@@ -96,6 +97,8 @@ OpenedImage open_with_gdal(const std::filesystem::path& file) {
     const char* wkt = GDALGetProjectionRef(ds.get());
     image.wkt = wkt ? wkt : "";
     image.has_geotransform = GDALGetGeoTransform(ds.get(), image.geotransform.data()) == CE_None;
+    const char* resolution = GDALGetMetadataItem(ds.get(), "TIFFTAG_XRESOLUTION", nullptr);
+    image.x_resolution = resolution ? resolution : "";
     return image;
 }
 
@@ -167,6 +170,8 @@ TEST_CASE("GDAL opens every still with its size, bands, alpha, CRS and geotransf
             check_marker_at(image, pyongyang);
         }
     }
+    // 96 dpi per screen pixel; the scale at 640x400 is 1.
+    CHECK(open_with_gdal(dir / "opaque.tif").x_resolution == "96");
     CHECK(std::filesystem::exists(dir / "placed.pgw"));
     CHECK(std::filesystem::exists(dir / "placed.png.aux.xml"));
     CHECK_FALSE(std::filesystem::exists(dir / "opaque.png.aux.xml"));

@@ -21,6 +21,7 @@ constexpr Rule kRules[] = {
     {"app/style/", "app/ui/"},     {"app/style/", "app/modes/"}, {"app/style/", "app/platform/"},
     {"app/render/", "app/modes/"}, {"app/ui/", "app/modes/"},    {"geo/", "app/"},
     {"geo/text/", "geo/map/"},     {"geo/text/", "geo/story/"},  {"geo/map/", "geo/story/"},
+    {"geo/text/", "geo/draft/"},   {"geo/map/", "geo/draft/"},   {"geo/story/", "geo/draft/"},
 };
 
 // Every rule broken by `source`, a file at `path` (relative to the source root), as "path includes what".

@@ -7,18 +7,23 @@
 #include <imgui_internal.h>  // tests only: a window's full name
 #include "bundled_story.hpp"
 
+#include <array>
 #include <filesystem>
 #include <functional>
 
-#include "app/ui/map_overlay.hpp"
+#include "app/style/relation_style.hpp"
+#include "app/style/translations.hpp"
 #include "app/ui/article_panel.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/layers_panel.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/ui/people_panel.hpp"
 #include "app/ui/search_panel.hpp"
 #include "app/ui/timeline_panel.hpp"
-#include "geo/story/story_loader.hpp"
 #include "geo/map/view_fit.hpp"
+#include "geo/story/story_loader.hpp"
+#include "geo/story/story_search.hpp"
+#include "geo/story/timeline_scale.hpp"
 
 using namespace diplomap;
 using geo::StoryItem;
@@ -129,7 +134,7 @@ TEST_CASE("clicking an excerpt selects its relation and the flight fits both end
     // The camera the window flies to: the globe turned to the middle, both ends inside the part the panels leave.
     const PanelRect& article = rects[Panel::article];
     REQUIRE(article.shown);
-    const geo::PixelRect free{0, 0, article.left, kHeight};
+    const geo::PixelRect free{article.right, 0, kWidth, kHeight};
     const auto points = geo::points_of(story, *flight);
     const geo::ProjectionSpec globe{"ortho", {127.5, 38.5}, ""};
     const auto view = geo::fit_view(globe, true, points, static_cast<int>(kWidth), static_cast<int>(kHeight), free, 40);
@@ -193,7 +198,9 @@ TEST_CASE("clicking a legend entry hides and shows that kind of relation", "[ui]
     LayerSet layers = LayerSet::all();
     std::uint32_t kinds = ~0U;
     bool open = true;
+    // The whole height of the window, as when the layers are the only panel in their column: every row visible.
     PanelRects rects;
+    rects[Panel::layers] = {kWidth - 400, 0, kWidth, kHeight, true};
     std::vector<PanelRect> rows;
     auto draw = [&] { draw_layers_panel(&story, legend, {layers, kinds}, "de", open, rects, &rows); };
     ui.frames(2, draw);
@@ -284,7 +291,7 @@ TEST_CASE("scrubbing the timeline sets the as-of date", "[ui]") {
     REQUIRE(war.place);
     const float war_x =
         state.axis.left + static_cast<float>(scale.position(war.date.first)) * (state.axis.right - state.axis.left);
-    const float axis_y = state.axis.top + 0.55F * (state.axis.bottom - state.axis.top);
+    const float axis_y = state.axis_y;
     ui.click(war_x, axis_y, draw);
     CHECK(*state.as_of == war.date.first);
     CHECK(selection.selection().selected == StoryItem{StoryItem::Kind::place, *war.place});
@@ -366,5 +373,90 @@ TEST_CASE("the article panel speaks the panels' language", "[ui]") {
         const ImGuiWindow* window = ImGui::FindWindowByName("###article");
         REQUIRE(window != nullptr);
         CHECK(std::string(window->Name) == (language == std::string("de") ? "Artikel###article" : "Article###article"));
+    }
+}
+
+namespace {
+
+// Every text the panels render in one frame, as ImGui's log captures it: logging to the "clipboard" before each
+// panel, which the panel's End() hands to io.SetClipboardTextFn, here a function that keeps it.
+std::string text_of_panels(UiHarness& ui, std::string_view language) {
+    const geo::Story& story = bundled_story();
+    const geo::StorySearch search(story);
+    const geo::TimelineScale scale(geo::timeline_anchors(story));
+    geo::SelectionModel selection;
+    TimelineState timeline;
+    AnimationControls animation;
+    ArticlePanel article;
+    SearchPanel search_panel;
+    ArticleLanguage article_language = ArticleLanguage::original;
+    const std::vector<LegendEntry> legend = legend_entries(story);
+    LayerSet layers = LayerSet::all();
+    std::uint32_t kinds = ~0U;
+    std::optional<std::size_t> focus_person;
+    bool focus_search = false;
+    std::array<bool, kPanelCount> open{};
+    open.fill(true);
+    PanelRects rects;
+    auto shown = [&](Panel p) -> bool& { return open[static_cast<std::size_t>(p)]; };
+    std::string text;
+    ImGuiIO& io = ImGui::GetIO();
+    io.ClipboardUserData = &text;
+    io.SetClipboardTextFn = [](void* kept, const char* logged) { static_cast<std::string*>(kept)->append(logged); };
+    const std::vector<std::function<void()>> panels{
+        [&] {
+            draw_timeline_panel(story, scale, timeline, animation, selection, language, shown(Panel::timeline), rects);
+        },
+        [&] {
+            search_panel.draw(story, search, selection, language, focus_person, focus_search, shown(Panel::search),
+                              rects);
+        },
+        [&] {
+            draw_layers_panel(&story, legend, {layers, kinds}, language, shown(Panel::layers), rects);
+        },
+        [&] { article.draw(story, 1, selection, article_language, shown(Panel::article), rects, language); },
+        [&] { draw_people_panel(story, selection, language, focus_person, shown(Panel::people), rects); },
+    };
+    for (int frame = 0; frame < 2; ++frame) {
+        text.clear();
+        ui.frame([&] {
+            for (const auto& panel : panels) {
+                ImGui::LogToClipboard();
+                panel();
+            }
+        });
+    }
+    io.SetClipboardTextFn = nullptr;
+    io.ClipboardUserData = nullptr;
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a German frame of the panels shows none of the interface's English words", "[ui][translations]") {
+    UiHarness ui;
+    const std::string german = text_of_panels(ui, "de");
+    const std::string english = text_of_panels(ui, "en");
+    // The log holds every panel's words, titles included.
+    for (const char* word : {"Zeitleiste", "Stand am", "Ort oder Person", "Grundkarte", "Auszüge", "Personen"})
+        CHECK(german.find(word) != std::string::npos);
+    for (const char* word : {"Timeline", "As of", "Place or person", "Basemap", "Excerpts", "People"})
+        CHECK(english.find(word) != std::string::npos);
+    std::size_t compared = 0;
+    for (std::size_t k = 0; k < kTextCount; ++k) {
+        const auto key = static_cast<UiText>(k);
+        const std::string en = tr(key, UiLanguage::en), de = tr(key, UiLanguage::de);
+        // Words of four letters or more that German does not share; the shortest are too likely inside others.
+        if (en == de || en.size() < 4 || de.find(en) != std::string::npos) continue;
+        ++compared;
+        INFO(en);
+        CHECK(german.find(en) == std::string::npos);
+    }
+    CHECK(compared > 100);
+    // The legend's names of relation kinds come from their styles, in both languages too.
+    for (const geo::RelationKind kind : relation_kinds()) {
+        const LineStyle& style = relation_style(kind);
+        INFO(style.name_en);
+        CHECK(german.find(std::string(style.name_en) + " (") == std::string::npos);
     }
 }

@@ -70,6 +70,10 @@ TEST_CASE("settings round-trip through the file", "[ui][settings]") {
     s.relation_kinds = 0x3F5U;
     s.panels.people = false;
     s.article_language = ArticleLanguage::both;
+    s.panel_sizes.left_width = 412.5F;
+    s.panel_sizes.bottom_height = 230.0F;
+    s.panel_sizes.right_split = 0.25F;
+    s.window = {1500, 900};
     remember_story(s, dir.path() / "a");
     remember_story(s, dir.path() / "b");
     remember_story(s, dir.path() / "a");
@@ -109,4 +113,14 @@ TEST_CASE("a missing or broken settings file gives the defaults, field by field"
         out << R"({"ui_scale": 40})";
     }
     CHECK(load_settings(dir.path() / "diplomap").ui_scale == Settings::kMaxUiScale);
+    {
+        std::ofstream out(dir.path() / "diplomap" / "settings.json");
+        out << R"({"panel_sizes": {"left_width": -3, "right_width": "wide", "bottom_height": 250},
+                  "window": {"width": 0, "height": 700}})";
+    }
+    const Settings sizes = load_settings(dir.path() / "diplomap");
+    CHECK(sizes.panel_sizes.left_width == PanelSizes{}.left_width);
+    CHECK(sizes.panel_sizes.right_width == PanelSizes{}.right_width);
+    CHECK(sizes.panel_sizes.bottom_height == 250.0F);
+    CHECK(sizes.window == WindowSize{});
 }

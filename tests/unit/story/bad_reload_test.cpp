@@ -3,47 +3,27 @@
 // last good story and reporting exactly the problems a fresh load reports; the next good save clears them.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "geo/story/story_loader.hpp"
 #include "geo/story/story_watch.hpp"
+#include "temp_dir.hpp"
 #include "test_files.hpp"
 
 namespace fs = std::filesystem;
 using diplomap::test::read_file;
 using diplomap::test::save_by_rename;
+using diplomap::test::TempDir;
 using namespace std::chrono_literals;
 
 namespace {
 
 const fs::path data = fs::path(DIPLOMAP_TEST_DATA);
 const fs::path good_minimal = data / "stories" / "good-minimal";
-
-class ScratchDir {
-public:
-    ScratchDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("diplomap-bad-reload-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 std::vector<std::string> as_text(const geo::Diagnostics& problems) {
     std::vector<std::string> lines;
@@ -55,7 +35,7 @@ std::vector<std::string> as_text(const geo::Diagnostics& problems) {
 // A good story at <scratch>/story, with the shared article of the bad stories at <scratch>/article.txt (they name
 // "../article.txt"), watched from the start.
 struct WatchedStory {
-    ScratchDir scratch;
+    TempDir scratch;
     fs::path folder = scratch.path() / "story";
     std::optional<geo::StoryWatcher> watcher;
     std::chrono::steady_clock::time_point clock = std::chrono::steady_clock::now();
@@ -83,6 +63,18 @@ struct WatchedStory {
         REQUIRE_FALSE(fresh.problems.empty());
         CHECK(as_text(watcher->problems()) == as_text(fresh.problems));
     }
+
+    // `bad` saved over the good files (each by a rename, as editors save) keeps the good story and reports what a
+    // fresh load reports; the good files saved again clear the problems.
+    void check_bad_save_then_fix(const std::vector<std::pair<std::string, fs::path>>& bad) {
+        for (const auto& [name, source] : bad) save_by_rename(folder / name, read_file(source));
+        poll();
+        check_holds_good_story_and_reports_the_problems();
+        for (const auto& [name, source] : bad) save_by_rename(folder / name, read_file(good_minimal / name));
+        poll();
+        CHECK(watcher->problems().empty());
+        CHECK(watcher->story().has_value());
+    }
 };
 
 }  // namespace
@@ -105,20 +97,11 @@ TEST_CASE("each bad story saved over a good one keeps the good story and reports
     for (const fs::directory_entry& entry : fs::directory_iterator(data / "stories" / "bad")) {
         if (!entry.is_directory()) continue;
         INFO("bad story " << entry.path().filename().string());
-        WatchedStory watched;
         // The article first where the case has its own (the loader reads it only when story.json names it).
-        if (fs::exists(entry.path() / "article.txt"))
-            save_by_rename(watched.folder / "article.txt", read_file(entry.path() / "article.txt"));
-        save_by_rename(watched.folder / "story.json", read_file(entry.path() / "story.json"));
-        watched.poll();
-        watched.check_holds_good_story_and_reports_the_problems();
-
-        // The author fixes it: the next good save replaces story and problems alike.
-        save_by_rename(watched.folder / "article.txt", read_file(good_minimal / "article.txt"));
-        save_by_rename(watched.folder / "story.json", read_file(good_minimal / "story.json"));
-        watched.poll();
-        CHECK(watched.watcher->problems().empty());
-        CHECK(watched.watcher->story().has_value());
+        std::vector<std::pair<std::string, fs::path>> bad;
+        if (fs::exists(entry.path() / "article.txt")) bad.emplace_back("article.txt", entry.path() / "article.txt");
+        bad.emplace_back("story.json", entry.path() / "story.json");
+        WatchedStory().check_bad_save_then_fix(bad);
     }
 }
 
@@ -129,14 +112,7 @@ TEST_CASE("each bad article saved over a good one keeps the good story and repor
         if (entry.path().extension() != ".txt") continue;
         INFO("bad article " << entry.path().filename().string());
         ++cases;
-        WatchedStory watched;
-        save_by_rename(watched.folder / "article.txt", read_file(entry.path()));
-        watched.poll();
-        watched.check_holds_good_story_and_reports_the_problems();
-
-        save_by_rename(watched.folder / "article.txt", read_file(good_minimal / "article.txt"));
-        watched.poll();
-        CHECK(watched.watcher->problems().empty());
+        WatchedStory().check_bad_save_then_fix({{"article.txt", entry.path()}});
     }
     CHECK(cases >= 15);
 }

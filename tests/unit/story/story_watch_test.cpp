@@ -9,8 +9,10 @@
 #include <atomic>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "geo/story/story_watch.hpp"
+#include "geo/story/story_watch_thread.hpp"
 #include "test_files.hpp"
 
 namespace fs = std::filesystem;
@@ -200,4 +202,66 @@ TEST_CASE("a story that never loaded shows its problems and no story", "[story][
     fs::copy_file(good_minimal / "article.txt", dir.path() / "article.txt");
     CHECK(watcher.poll());
     CHECK(title_of(watcher) == "First");
+}
+
+namespace {
+
+// Calls take_changes() as a frame loop would, until `done` holds or five seconds pass.
+template <class Done>
+bool take_until(geo::StoryWatchThread& watch, Done done) {
+    const auto until = std::chrono::steady_clock::now() + 5s;
+    while (std::chrono::steady_clock::now() < until) {
+        watch.take_changes();
+        if (done()) return true;
+        std::this_thread::sleep_for(2ms);
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the watch thread polls off the caller's thread and hands over stories and problems", "[story][watch]") {
+    StoryFolder folder("Version 1");
+    geo::StoryWatchThread watch(folder.dir.path(), 5ms);
+    // Loaded before the constructor returns: the first frame has the story.
+    REQUIRE(watch.story().has_value());
+    CHECK(watch.story()->meta.title.get("en") == "Version 1");
+    CHECK(watch.problems().empty());
+    CHECK(watch.load_count() == 1);
+    // Nothing changed: several polls later there is still nothing to take.
+    std::this_thread::sleep_for(50ms);
+    CHECK_FALSE(watch.take_changes());
+    CHECK(watch.load_count() == 1);
+
+    // The caller never polls: whatever arrives was found by the thread.
+    save_by_rename(folder.story, story_titled("Version 2"));
+    bool replaced = false;
+    CHECK(take_until(watch, [&] { return (replaced = replaced || watch.load_count() > 1); }));
+    CHECK(replaced);
+    CHECK(watch.story()->meta.title.get("en") == "Version 2");
+
+    // A broken save: the problems arrive alone and the good story stays.
+    save_by_rename(folder.story, broken(story_titled("Version 3")));
+    CHECK(take_until(watch, [&] { return !watch.problems().empty(); }));
+    CHECK(watch.story()->meta.title.get("en") == "Version 2");
+    REQUIRE(watch.problems().size() == 1);
+    CHECK(watch.problems()[0].message.rfind("malformed JSON: ", 0) == 0);
+
+    save_by_rename(folder.story, story_titled("Version 4"));
+    CHECK(take_until(watch, [&] { return watch.problems().empty(); }));
+    CHECK(watch.story()->meta.title.get("en") == "Version 4");
+}
+
+TEST_CASE("the watch thread hands over a broken first load and stops at once when destroyed", "[story][watch]") {
+    TempDir dir;
+    write_file(dir.path() / "story.json", "{");
+    const auto start = std::chrono::steady_clock::now();
+    {
+        // A long interval: the destructor must wake the thread rather than wait it out.
+        geo::StoryWatchThread watch(dir.path(), 60s);
+        CHECK_FALSE(watch.story().has_value());
+        CHECK(watch.problems().size() == 1);
+        CHECK_FALSE(watch.take_changes());
+    }
+    CHECK(std::chrono::steady_clock::now() - start < 30s);
 }

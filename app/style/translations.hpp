@@ -1,0 +1,242 @@
+#pragma once
+// Every word the interface shows, in English and German: one key per text, one table per language
+// (translations_en.cpp, translations_de.cpp). The language setting picks the table; a test fails when a key lacks
+// a text in either. Story content (titles, labels, excerpts) is not here: the story brings its own languages.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace diplomap {
+
+enum class UiLanguage : std::uint8_t { en, de };
+
+// German for "de", English for anything else: the two languages the interface speaks.
+UiLanguage ui_language(std::string_view code);
+// "en" or "de".
+std::string_view language_code(UiLanguage language);
+// The interface's language for a story in `story_language`: German or English when the story is in one of them,
+// otherwise English.
+UiLanguage default_ui_language(std::string_view story_language);
+
+// Texts with %d, %s, %zu or %.1f take printf arguments, in the same order in every language.
+enum class UiText : std::uint16_t {
+    // Panels
+    panel_article,
+    panel_people,
+    panel_timeline,
+    panel_layers,
+    panel_search,
+    // Animation
+    play,
+    pause,
+    speed,
+    // Article panel
+    article_original,
+    article_english,
+    article_both,
+    article_excerpts,
+    article_full_text,
+    article_quoted_for_added,
+    article_click_to_show,
+    // Layers panel
+    layer_ocean,
+    layer_land,
+    layer_borders,
+    layer_coast,
+    layer_graticule,
+    layer_routes,
+    layer_arcs,
+    layer_markers,
+    layer_labels,
+    layer_title,
+    layer_legend,
+    layers_basemap,
+    layers_story,
+    layers_legend_hint,
+    layers_added_tooltip,
+    // Added facts
+    added_not_from_article,
+    legend_added,
+    // People panel
+    people_speaks_from,
+    people_not_quoted,
+    // Search panel
+    search_hint,
+    search_nothing_found,
+    search_place,
+    search_person,
+    // Status bar
+    status_off_the_map,
+    status_zoom,
+    status_updating,
+    // Problems window
+    problems_one,
+    problems_many,
+    problems_last_good,
+    problems_nothing_drawn,
+    // Place roles (tooltips)
+    role_capital,
+    role_city,
+    role_venue,
+    role_border_crossing,
+    role_station,
+    role_institution,
+    // Tooltips
+    tooltip_speaks_from_here,
+    // Timeline panel
+    timeline_no_dates,
+    timeline_as_of,
+    timeline_everything,
+    // Help window
+    help_title,
+    // Key names
+    key_mouse_wheel,
+    key_drag,
+    key_double_click,
+    key_arrows,
+    key_plus_minus,
+    key_zero,
+    key_click,
+    key_escape,
+    key_space,
+    key_brackets,
+    key_home,
+    key_l,
+    key_ctrl_f,
+    key_ctrl_o,
+    key_ctrl_e,
+    key_ctrl_plus_minus,
+    key_ctrl_zero,
+    key_ctrl_q,
+    key_f1,
+    key_f2,
+    key_f3,
+    key_f4,
+    key_f5,
+    key_f6,
+    key_click_excerpt,
+    key_drag_timeline,
+    key_click_legend,
+    key_drag_splitter,
+    // Help window
+    help_zoom_cursor,
+    help_pan,
+    help_zoom_in,
+    help_zoom_in_out,
+    help_reset_view,
+    help_select,
+    help_clear_selection,
+    help_pause_play,
+    help_slower_faster,
+    help_play_from_start,
+    help_language,
+    help_find,
+    help_open,
+    help_export,
+    help_ui_size,
+    help_ui_100,
+    help_quit,
+    help_toggle_article,
+    help_toggle_people,
+    help_toggle_timeline,
+    help_toggle_layers,
+    help_toggle_search,
+    help_excerpt,
+    help_timeline,
+    help_legend,
+    help_splitter,
+    help_toggle_help,
+    // Menus
+    menu_file,
+    menu_open_story,
+    menu_recent_stories,
+    menu_export_view,
+    menu_quit,
+    menu_view,
+    menu_ui_scale,
+    menu_article_text,
+    menu_original,
+    menu_english,
+    menu_both_side_by_side,
+    menu_projection,
+    menu_layers,
+    menu_relation_kinds,
+    menu_show_all,
+    menu_story,
+    menu_play,
+    menu_play_from_start,
+    menu_language_german,
+    menu_language_english,
+    menu_language,
+    menu_find,
+    menu_clear_selection,
+    menu_help,
+    menu_keyboard_shortcuts,
+    // Open dialog
+    open_title,
+    open_prompt,
+    open_button,
+    cancel_button,
+    open_no_story_json,
+    open_not_found,
+    // Export dialog
+    export_title,
+    export_explanation,
+    export_size,
+    export_button,
+    close_button,
+    export_wrote,
+    // Messages
+    settings_not_saved,
+    no_story_open,
+    press_f1,
+    // Presentation
+    present_slide_of,
+    present_autoplay,
+    present_notes,
+    present_next_slide,
+    present_previous_slide,
+    present_elapsed,
+    present_clock,
+    present_blank,
+    present_end,
+    present_keys_title,
+    // Key names
+    key_right_space,
+    key_left_backspace,
+    key_b,
+    key_a,
+    key_n,
+    key_f11,
+    // Help window
+    help_present_next,
+    help_present_previous,
+    help_present_home,
+    help_present_blank,
+    help_present_autoplay,
+    help_present_notes,
+    help_present_fullscreen,
+    help_present_quit,
+    count
+};
+inline constexpr std::size_t kTextCount = static_cast<std::size_t>(UiText::count);
+
+// The text of `key` in `language`; never null (an empty string for a key a table lacks, which a test forbids).
+const char* tr(UiText key, UiLanguage language);
+// The same for a language code ("de", "en", a story's "ru": English).
+const char* tr(UiText key, std::string_view language_code);
+// An ImGui window or popup name: the text, then "###" and `id`, so the window keeps its place and state when the
+// language changes.
+std::string window_title(UiText key, std::string_view id, UiLanguage language);
+
+struct TextEntry {
+    UiText key;
+    const char* text;
+};
+
+// The tables themselves, for the completeness test.
+const TextEntry* english_texts(std::size_t& count);
+const TextEntry* german_texts(std::size_t& count);
+
+}  // namespace diplomap
