@@ -54,6 +54,8 @@ struct RawArguments {
 
     RawMapArguments export_map;
     std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
+    std::string export_slide, export_slides, slides_format = "png";
+    bool no_caption = false;
     bool force = false, transparent = false, world_file = false;
 
     std::string check_story;
@@ -118,8 +120,26 @@ CliParse typed_export(const RawArguments& raw) {
         if (auto error = read_view(raw.export_map.view, options.view)) return error;
         if (auto error = read_size("--size", raw.size, "e.g. 1920x1080, ", options.width, options.height)) return error;
         options.out = raw.out;
-        if (!geo::image_format_for(options.out))
-            return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
+        if (!raw.export_slides.empty()) {
+            if (!raw.out.empty() || !raw.export_slide.empty())
+                return std::string("--slides DIR writes every slide; leave out --out and --slide");
+            if (raw.slides_format != "png" && raw.slides_format != "tif")
+                return "--format " + raw.slides_format + ": expected png or tif";
+            command.slides =
+                SlideExport{std::nullopt, std::filesystem::path(raw.export_slides), raw.slides_format, !raw.no_caption};
+            // Checked like an --out of the same format, file by file when they are written.
+            options.out = std::filesystem::path(raw.export_slides) / ("slide-01." + raw.slides_format);
+        } else {
+            if (raw.out.empty()) return std::string("--out FILE (or --slides DIR) is required");
+            if (!geo::image_format_for(options.out))
+                return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
+            if (!raw.export_slide.empty()) {
+                int slide = 0;
+                if (auto error = read_count("--slide", raw.export_slide, 1, 10'000, "a slide number >= 1", slide))
+                    return error;
+                command.slides = SlideExport{slide, std::nullopt, "png", !raw.no_caption};
+            }
+        }
         if (auto error = read_seconds("--time", raw.export_map.time, options.seconds)) return error;
         if (!is_language_tag(raw.language))
             return "--language " + raw.language + ": expected a language code such as de or en";
@@ -287,7 +307,13 @@ CliParse parse_cli(int argc, const char* const* argv) {
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
     add_map_options(*export_cmd, raw.export_map,
                     "animation clock in seconds (default: the settled story, every arc drawn)");
-    export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS")->required();
+    export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS");
+    export_cmd->add_option("--slide", raw.export_slide,
+                           "a slide of the presentation as the room sees it, caption included");
+    export_cmd->add_option("--slides", raw.export_slides, "every slide into this folder: slide-01.png, ...");
+    export_cmd->add_option("--format", raw.slides_format, "of the files --slides writes: png or tif")
+        ->default_str("png");
+    export_cmd->add_flag("--no-caption", raw.no_caption, "slides without their caption");
     export_cmd->add_option("--size,-s", raw.size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
     export_cmd->add_option("--language", raw.language, "language of the labels, e.g. de or en")->default_str("de");
     export_cmd->add_option("--date", raw.date, "show what was known on this day, YYYY-MM-DD (default: everything)");

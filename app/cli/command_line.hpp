@@ -10,6 +10,7 @@
 #include "app/modes/draft_mode.hpp"
 #include "app/modes/explore_mode.hpp"
 #include "app/modes/export_mode.hpp"
+#include "app/modes/slide_export.hpp"
 #include "app/modes/soak_mode.hpp"
 
 namespace diplomap {
@@ -26,6 +27,7 @@ struct ExploreCommand {
 struct ExportCommand {
     ExportOptions options;  // everything but the story, which is loaded when the command runs
     std::string story;
+    std::optional<SlideExport> slides;  // --slide N or --slides DIR
 };
 struct CheckCommand {
     std::filesystem::path story;

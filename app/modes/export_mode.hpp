@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -14,7 +15,10 @@
 #include "app/render/offscreen_target.hpp"
 #include "app/render/story_overlay.hpp"
 #include "geo/map/image_file.hpp"
+#include "geo/story/slide.hpp"
 #include "geo/story/story.hpp"
+
+struct ImDrawList;
 
 namespace diplomap {
 
@@ -42,6 +46,11 @@ struct ExportOptions {
     // tests use it to compare tiled with untiled images.
     int max_tile_side = 0;
     std::size_t max_tile_pixels = 0;
+
+    // Slides: what stands out while the rest dims, and what is drawn over the map last (the caption), into a draw
+    // list of `width` x `height` units covering the whole image.
+    std::optional<geo::SlideHighlight> focus;
+    std::function<void(ImDrawList& list, float width, float height)> overlay;
 };
 
 // Where a place's marker landed, in image pixels.

@@ -190,6 +190,7 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
         s.story_view.emplace(std::move(std::get<StoryView>(created)));
         s.story_view->set_projection(proj);
         s.story_view->set_story(*options.story);
+        s.story_view->set_focus(options.focus);
     }
     s.overlay = std::make_unique<ImGuiOffscreen>(std::min(s.pixel_ratio, kMaxFontPixels / 15.0F));
 
@@ -245,6 +246,7 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
             draw_map_legend(list, *options.story, options.relation_kinds, options.language, 0.0F, below_title, height,
                             1.0F);
         draw_map_credit(list, width, height, 1.0F);
+        if (options.overlay) options.overlay(list, width, height);
     });
     s.markers.clear();
     s.labels.clear();

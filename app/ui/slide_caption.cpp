@@ -48,6 +48,36 @@ CaptionText caption_text(const geo::Story& story, const geo::Slide& slide, const
 }
 
 CaptionLayout layout_caption(const CaptionText& text, float width, float height) {
+    return layout_caption(text, width, height,
+                          [](const std::string& t, float size, float wrap) { return measure(t, size, wrap).y; });
+}
+
+// DejaVu Sans, the UI font, averages about 0.55 em per character of running text; 0.62 leaves room for wide words.
+float estimated_text_height(const std::string& text, float size, float wrap) {
+    if (text.empty()) return 0;
+    constexpr float kAdvanceEm = 0.62F, kLineHeightEm = 1.17F;
+    const float per_line = std::max(1.0F, wrap / (kAdvanceEm * size));
+    int lines = 1;
+    float used = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t end = text.find(' ', i);
+        if (end == std::string::npos) end = text.size();
+        float word = 0;
+        for (std::size_t b = i; b < end; ++b)
+            if ((static_cast<unsigned char>(text[b]) & 0xC0U) != 0x80U) word += 1;  // count code points
+        if (used > 0 && used + 1 + word > per_line) {
+            ++lines;
+            used = word;
+        } else {
+            used += (used > 0 ? 1 : 0) + word;
+        }
+        i = end + 1;
+    }
+    return static_cast<float>(lines) * kLineHeightEm * size;
+}
+
+CaptionLayout layout_caption(const CaptionText& text, float width, float height, const TextHeight& text_height) {
     CaptionLayout layout;
     const float pad = padding(height);
     const float wrap = std::max(width - 2 * pad, 100.0F);
@@ -55,8 +85,8 @@ CaptionLayout layout_caption(const CaptionText& text, float width, float height)
     for (float share = kQuoteShare; share >= kMinShare - 1e-6F; share -= 1.0F / 240.0F) {
         layout.text_size = height * share;
         const float small = std::max(height * kMinShare, layout.text_size * 0.8F);
-        const float band = pad + measure(text.quote, layout.text_size, wrap).y +
-                           (text.speaker.empty() ? 0 : 0.3F * pad + measure(text.speaker, small, wrap).y) +
+        const float band = pad + text_height(text.quote, layout.text_size, wrap) +
+                           (text.speaker.empty() ? 0 : 0.3F * pad + text_height(text.speaker, small, wrap)) +
                            (text.source.empty() ? 0 : 0.3F * pad + small) + 1.5F * pad;
         layout.top = height - band;
         if (band <= kMaxBandShare * height) break;

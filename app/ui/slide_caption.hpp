@@ -4,6 +4,7 @@
 // bar. Drawn into a draw list, so the presentation window and slide exports show the same caption.
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 #include "geo/map/view_fit.hpp"
@@ -27,9 +28,17 @@ struct CaptionLayout {
     float top = 0;        // where the caption band starts (the map's free part ends here), pixels
 };
 
+// How tall `text` stands at font size `size` wrapped to `wrap` pixels.
+using TextHeight = std::function<float(const std::string& text, float size, float wrap)>;
+
 // The caption band for an image `width` x `height` pixels: its text size and its top. Measured with the current
 // ImGui font, wrapped to the width; the band never takes more than 40 % of the height.
 [[nodiscard]] CaptionLayout layout_caption(const CaptionText& text, float width, float height);
+// The same with another measure: `estimated_text_height` needs no ImGui context (exports fit the slide's view before
+// any text is drawn), and errs on the tall side, so text laid out with it always fits its band.
+[[nodiscard]] CaptionLayout layout_caption(const CaptionText& text, float width, float height,
+                                           const TextHeight& text_height);
+[[nodiscard]] float estimated_text_height(const std::string& text, float size, float wrap);
 
 // Draws the band, the text, the counter "3 / 10" and the progress bar (0..1 through the whole presentation) at the
 // bottom of the image. `slide_number` 0 leaves the counter and bar out (exports with --no-caption draw nothing).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/map/sphere.hpp"
 #include "geo/story/story_geometry.hpp"
 
 namespace geo {
@@ -29,13 +30,40 @@ std::vector<LonLat> target_points(const Story& story, const FitTarget& target) {
     return points;
 }
 
+namespace {
+
+// Seen from straight above their great circle, lifted arcs project onto that circle's line: the globe looks at
+// them from a little to the side instead (towards the equator, so they bow up the screen), by a share of the first
+// framed relation's length.
+LonLat globe_centre(const Story& story, const FitTarget& target, const std::vector<LonLat>& points) {
+    const LonLat middle = spherical_midpoint(points);
+    for (std::size_t r : target.relations) {
+        const Relation& relation = story.relations[r];
+        const Place& from = story.places[relation.from_place];
+        const Place& to = story.places[relation.to_place];
+        const Vec3 a = to_unit_vector({from.lon, from.lat}), b = to_unit_vector({to.lon, to.lat});
+        Vec3 n{a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
+        const double length = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
+        if (length < 1e-6) continue;  // a meeting at one place, or antipodes
+        const double angle = angular_distance_deg(a, b) * kDegToRad;
+        const Vec3 m = to_unit_vector(middle);
+        // The normal's side that points away from the pole the arc is nearer to.
+        const double sign = (n.z * (m.z >= 0 ? 1.0 : -1.0)) > 0 ? -1.0 : 1.0;
+        const double tilt = 0.18 * angle / length * sign;
+        return to_lon_lat({m.x + tilt * n.x, m.y + tilt * n.y, m.z + tilt * n.z});
+    }
+    return middle;
+}
+
+}  // namespace
+
 std::optional<ViewPose> fit_story_view(const Story& story, const FitTarget& target, const ProjectionSpec& current,
                                        bool turn_globe, int width, int height, const PixelRect& free,
                                        const StoryFitOptions& options) {
     const std::vector<LonLat> points = target_points(story, target);
     if (points.empty()) return std::nullopt;
     ProjectionSpec spec = current;
-    if (turn_globe) spec.center = spherical_midpoint(points);
+    if (turn_globe) spec.center = globe_centre(story, target, points);
     auto created = Projection::create(spec);
     const auto* projection = std::get_if<Projection>(&created);
     if (!projection) return std::nullopt;
