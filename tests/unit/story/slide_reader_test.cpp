@@ -243,10 +243,9 @@ TEST_CASE("a fitted slide view frames its places inside the free rectangle", "[s
         const auto view = geo::slide_view(story, slide, geo::ProjectionSpec{}, geo::kNominalSlideWidth,
                                           geo::kNominalSlideHeight, free);
         REQUIRE(view.has_value());
-        if (slide.camera.projection.empty()) {
-            CHECK(view->projection.name == "ortho");
-            CHECK(view->projection.center == view->pose.center);  // the globe turned to the places
-        }
+        // A fitted slide keeps the projection it names (the closing slide's world map), else the globe, which turns.
+        CHECK(view->projection.name == (slide.camera.projection.empty() ? "ortho" : slide.camera.projection));
+        if (view->projection.name == "ortho") CHECK(view->projection.center == view->pose.center);
         auto created = geo::Projection::create(view->projection);
         const geo::Projection& projection = std::get<geo::Projection>(created);
         geo::FitTarget target;
