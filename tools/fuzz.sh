@@ -34,6 +34,9 @@ for story in "$data"/stories/bad/*/story.json; do
   [ -f "$(dirname "$story")/article.txt" ] && article="$(dirname "$story")/article.txt"
   add_story_seed "$story" "$article"
 done
+for story in "$data"/stories/bad-slides/*/story.json; do
+  add_story_seed "$story" "$data/stories/bad-slides/article.txt"
+done
 for article in "$data"/articles/bad/*.txt; do
   add_story_seed "$data/stories/good-minimal/story.json" "$article"
 done

@@ -38,9 +38,10 @@ std::span<const std::string_view> projection_names();
 std::variant<ProjectionSpec, std::string> parse_projection(std::string_view text, LonLat center);
 
 // Is the projection a world map (only the centre longitude counts) rather than a view round a centre point?
+bool is_world_map(const ProjectionSpec& spec);
+
 // Whether views in this projection turn the globe (move the projection centre) rather than the camera.
 [[nodiscard]] bool turns_globe(const ProjectionSpec& spec);
-bool is_world_map(const ProjectionSpec& spec);
 
 class Projection {
 public:

@@ -113,6 +113,12 @@ std::vector<Slide> SlidesReader::read(const JsonValue& slides) {
                      "\"slides\" must be an array of slides, not " + std::string(json_type_with_article(slides.type)));
         return result;
     }
+    if (slides.items.size() > kMaxSlides) {
+        sink_.report(slides.position, "",
+                     "\"slides\" holds " + std::to_string(slides.items.size()) + " slides, more than the " +
+                         std::to_string(kMaxSlides) + " a presentation may have");
+        return result;
+    }
     // Views are fitted to the story's geometry, which only a story without problems guarantees to be whole (a
     // relation of a broken story may point at a place that was never read).
     const bool story_whole = sink_.problems->empty();

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <variant>
 
-#include "geo/story/story_fit.hpp"
 #include "geo/story/story_home.hpp"
 
 namespace geo {
@@ -45,7 +44,7 @@ SlideView story_home_view(const Story& story, int width, int height, const Pixel
 }
 
 std::optional<SlideView> slide_view(const Story& story, const Slide& slide, const ProjectionSpec& current, int width,
-                                    int height, const PixelRect& free) {
+                                    int height, const PixelRect& free, const StoryFitOptions& options) {
     ProjectionSpec spec = current;
     if (!slide.camera.projection.empty()) {
         auto parsed = parse_projection(slide.camera.projection, current.center);
@@ -59,12 +58,13 @@ std::optional<SlideView> slide_view(const Story& story, const Slide& slide, cons
         if (target.empty()) target = slide.highlight;
         if (target.empty()) target = main_places_target(story);
         const bool turn = turns_globe(spec);
-        const auto pose = fit_story_view(story, target, spec, turn, width, height, free);
+        const auto pose = fit_story_view(story, target, spec, turn, width, height, free, options);
         if (!pose) return std::nullopt;
         if (turn) spec.center = pose->center;
         return SlideView{spec, *pose};
     }
     if (slide.camera.center) spec.center = *slide.camera.center;
+    if (is_world_map(spec)) spec.center.lat = 0;
     auto created = Projection::create(spec);
     const auto* projection = std::get_if<Projection>(&created);
     if (projection == nullptr) return std::nullopt;

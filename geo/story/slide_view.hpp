@@ -11,6 +11,7 @@
 #include "geo/map/view_flight.hpp"
 #include "geo/story/slide.hpp"
 #include "geo/story/story.hpp"
+#include "geo/story/story_fit.hpp"
 
 namespace geo {
 
@@ -35,11 +36,15 @@ inline constexpr int kNominalSlideHeight = 1080;
 // - an explicit camera puts the projection's centre (the slide's `center`, else `current`'s) at the middle of
 //   `free`, at the command line's zoom counted for `free`: zoom 0 fits the whole world there (centred on the
 //   world's middle, as `--zoom 0` does), each +1 doubles the scale.
-// Nullopt when the projection cannot be made or shows nothing of what the slide frames.
+// World maps take only the centre's longitude, as on the command line. `options` are the fitting function's room
+// for margins and labels (the presentation scales them with its fonts). Nullopt when the projection cannot be made
+// or shows nothing of what the slide frames.
 [[nodiscard]] std::optional<SlideView> slide_view(const Story& story, const Slide& slide, const ProjectionSpec& current,
-                                                  int width, int height, const PixelRect& free);
+                                                  int width, int height, const PixelRect& free,
+                                                  const StoryFitOptions& options = {});
 
-// The flight between two slide views, seen in `free`. It turns the globe when both views are on the globe; between
+// The flight between two slide views, seen in `free`. It turns the globe when both views are on the globe (`ortho`,
+// whose views move the projection centre rather than the camera); between
 // other projections it moves the camera (a change of projection cross-fades during the flight).
 [[nodiscard]] ViewFlight slide_flight(const SlideView& from, const SlideView& to, const PixelRect& free);
 

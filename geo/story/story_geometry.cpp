@@ -793,6 +793,9 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
     const TrackDomain domain(projection.domain());
     const double full = full_detail_pixels_per_metre(options);
 
+    const auto wanted = [&](std::size_t line) {
+        return options.only_lines.empty() || (line < options.only_lines.size() && options.only_lines[line]);
+    };
     // Arcs drawn so far between each unordered pair of places: each further one is lifted higher.
     std::map<std::pair<std::size_t, std::size_t>, int> earlier_arcs;
     for (std::size_t i = 0; i < story.relations.size(); ++i) {
@@ -815,7 +818,7 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
             return globe ? globe_arc_segments(circle, lift, options)
                          : flat_arc_segments(circle, lift, projection, domain, options);
         };
-        if (!options.only_lines.empty() && !(i < options.only_lines.size() && options.only_lines[i])) {
+        if (!wanted(i)) {
             // Not built, but counted as the full build would count it.
             if (has_arc(relation) &&
                 GreatCircle(place_lonlat(story, relation.from_place), place_lonlat(story, relation.to_place))
@@ -841,7 +844,7 @@ StoryGeometry build_story_geometry(const Story& story, const Projection& project
         StoryLine line{
             StoryLineSource::route, r, 0.0, 0.0, static_cast<std::uint32_t>(geometry.pieces.path_count()), 0};
         const std::size_t index = story.relations.size() + r;
-        if (!options.only_lines.empty() && !(index < options.only_lines.size() && options.only_lines[index])) {
+        if (!wanted(index)) {
             geometry.lines.push_back(line);
             continue;
         }

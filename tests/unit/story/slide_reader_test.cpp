@@ -12,11 +12,13 @@
 
 #include "bundled_story.hpp"
 #include "geo/story/automatic_slides.hpp"
+#include "geo/story/slide_reader.hpp"
 #include "geo/story/slide_timing.hpp"
 #include "geo/story/slide_view.hpp"
 #include "geo/story/story_animation.hpp"
 #include "geo/story/story_fit.hpp"
 #include "geo/story/story_loader.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -67,6 +69,7 @@ const BadSlide bad_slides[] = {
      "webmerc, natearth, a PROJ string (+proj=...) or a projected CRS code (EPSG:3035)"},
     {"fit-with-zoom", 33, 54, "warn",
      "the camera of slide 'warn' has both \"fit\" and \"zoom\": a fitted camera chooses its own centre and zoom"},
+    {"camera-shows-nothing", 33, 20, "warn", "the camera of slide 'warn' shows nothing of what it frames"},
     {"unknown-key-in-camera", 33, 56, "warn",
      "unknown key \"zom\" in the camera of slide 'warn' (did you mean \"zoom\"?)"},
     {"caption-missing", 33, 5, "warn", "slide 'warn' is missing required field \"caption\""},
@@ -215,6 +218,7 @@ TEST_CASE("an explicit slide camera is placed as the command line places it, in 
     REQUIRE(view.has_value());
     CHECK(view->projection.name == "eqearth");
     CHECK(view->projection.center.lon == 150);
+    CHECK(view->projection.center.lat == 0);  // a world map takes only the longitude, as on the command line
     auto created = geo::Projection::create(view->projection);
     REQUIRE(std::holds_alternative<geo::Projection>(created));
     const geo::Projection& projection = std::get<geo::Projection>(created);
@@ -222,8 +226,8 @@ TEST_CASE("an explicit slide camera is placed as the command line places it, in 
     // Zoom 1: twice the scale that fits the world into the free rectangle with the command line's margin.
     CHECK(view->pose.camera.pixels_per_metre ==
           Approx(2 * 0.96 * std::min(1600 / w.width(), 800 / w.height())).epsilon(1e-12));
-    // The centre (150E, 10N) lands at the middle of the free rectangle: 100 px above the image's middle.
-    const geo::XY centre = projection.forward(geo::LonLat{150, 10}).value();
+    // The centre (150E on the equator) lands at the middle of the free rectangle: 100 px above the image's middle.
+    const geo::XY centre = projection.forward(geo::LonLat{150, 0}).value();
     const double px = 800 + (centre.x - view->pose.camera.center.x) * view->pose.camera.pixels_per_metre;
     const double py = 500 - (centre.y - view->pose.camera.center.y) * view->pose.camera.pixels_per_metre;
     CHECK(px == Approx(800).margin(1e-6));
@@ -360,4 +364,24 @@ TEST_CASE("a story without slides is presented one relation per slide, in date o
     // The bundled story's earliest relation is the 2019 journey.
     CHECK(slides.front().id == "travel-2019");
     CHECK(story.relations[story.find_relation(slides.front().id).value()].date.has_value());
+}
+
+TEST_CASE("a presentation of more than 200 slides is refused at its array", "[story][slides]") {
+    std::string json = diplomap::test::read_file(slides_dir / "good" / "story.json");
+    const std::string article = diplomap::test::read_file(slides_dir / "article.txt");
+    const std::string slide = R"({"caption": {"excerpt": "warned"}},)";
+    const std::size_t at = json.find("{\"id\": \"warn\"");
+    REQUIRE(at != std::string::npos);
+    std::string many;
+    for (std::size_t i = 0; i < geo::kMaxSlides - 2; ++i) many += slide;
+    // 200 slides (two written, 198 more) load; one more is refused.
+    geo::StoryLoad load = geo::load_story_from_text(std::string(json).insert(at, many), article, "story.json");
+    INFO(all_problems(load));
+    REQUIRE(load.story.has_value());
+    CHECK(load.story->slides.size() == geo::kMaxSlides);
+    load = geo::load_story_from_text(json.insert(at, many + slide), article, "story.json");
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].line == 30);
+    CHECK(load.problems[0].column == 13);
+    CHECK(load.problems[0].message == "\"slides\" holds 201 slides, more than the 200 a presentation may have");
 }
