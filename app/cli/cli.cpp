@@ -59,6 +59,7 @@ struct CommandRunner {
         options.story = load_story_or_report(*path, err);
         if (!options.story) return kExitFailure;
         center_on_story(options.view, *options.story);
+        if (command.video) return run_video_export(options, *command.video, err);
         return run_export(options, err);
     }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
+#include "app/video/video_encoder.hpp"
 
 namespace diplomap {
 namespace {
@@ -32,6 +33,8 @@ struct RawArguments {
 
     RawViewArguments export_view;
     std::string export_story, out, size = "1920x1080", export_time, language = "de", date;
+    std::string video, fps = "30", from, to;
+    bool force = false;
 
     std::string check_story;
 
@@ -61,6 +64,36 @@ std::optional<int> parse_count(const std::string& text, int min, int max) {
     return static_cast<int>(*number);
 }
 
+// --video and its options (nullopt: a still), or a bad argument.
+std::variant<std::optional<VideoOptions>, CliParse> typed_video(const RawArguments& raw, int width, int height) {
+    const std::string where = "diplomap export";
+    const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty() || raw.force;
+    if (raw.video.empty()) {
+        if (video_options) return bad_argument(where, "--fps, --from, --to and --force go with --video FILE");
+        return std::optional<VideoOptions>();
+    }
+    if (!raw.out.empty()) return bad_argument(where, "--out and --video: give one of them");
+    if (!raw.export_time.empty()) return bad_argument(where, "--time is for stills; a video takes --from and --to");
+    VideoOptions video;
+    video.file = raw.video;
+    const auto format = video_format_for(video.file);
+    if (!format)
+        return bad_argument(where, "--video " + raw.video + ": unknown video format (use .mp4, .webm or .gif)");
+    const auto fps = parse_count(raw.fps, 1, 120);
+    if (!fps) return bad_argument(where, "--fps " + raw.fps + ": expected a whole number 1..120");
+    video.fps = *fps;
+    if (!raw.from.empty() && !(video.from = parse_seconds(raw.from)))
+        return bad_argument(where, "--from " + raw.from + ": expected seconds, a number >= 0");
+    if (!raw.to.empty() && !(video.to = parse_seconds(raw.to)))
+        return bad_argument(where, "--to " + raw.to + ": expected seconds, a number >= 0");
+    if (video.to && video.to <= video.from.value_or(0.0))
+        return bad_argument(where, "--to " + raw.to + ": must be later than --from");
+    if (auto bad = check_video_settings({*format, width, height, video.fps}))
+        return bad_argument(where, "--size " + raw.size + ": " + *bad);
+    video.force = raw.force;
+    return video;
+}
+
 CliParse typed_export(const RawArguments& raw) {
     const std::string where = "diplomap export";
     ExportCommand command;
@@ -74,8 +107,12 @@ CliParse typed_export(const RawArguments& raw) {
                                        std::to_string(kMaxImageSide));
     options.width = dims->first;
     options.height = dims->second;
+    auto video = typed_video(raw, options.width, options.height);
+    if (auto* bad = std::get_if<CliParse>(&video)) return *bad;
+    command.video = std::get<std::optional<VideoOptions>>(video);
+    if (raw.out.empty() && !command.video) return bad_argument(where, "--out FILE or --video FILE is required");
     options.out = raw.out;
-    if (!geo::image_format_for(options.out))
+    if (!command.video && !geo::image_format_for(options.out))
         return bad_argument(where, "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)");
     if (!raw.export_time.empty()) {
         options.seconds = parse_seconds(raw.export_time);
@@ -170,6 +207,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap -p eqearth -c 150,0              a world map centred on the Pacific\n"
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
+        "  diplomap export --video story.mp4 --size 1280x720     the animation as a video\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
@@ -185,12 +223,19 @@ CliParse parse_cli(int argc, const char* const* argv) {
 
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
     add_view_options(*export_cmd, raw.export_view);
-    export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS")->required();
+    export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS");
     export_cmd->add_option("--size,-s", raw.size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
     export_cmd->add_option("--time,-t", raw.export_time,
                            "animation clock in seconds (default: the settled story, every arc drawn)");
     export_cmd->add_option("--language", raw.language, "language of the labels, e.g. de or en")->default_str("de");
     export_cmd->add_option("--date", raw.date, "show what was known on this day, YYYY-MM-DD (default: everything)");
+    export_cmd->add_option("--video", raw.video,
+                           "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
+                           "--date as for stills");
+    export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
+    export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
+    export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
+    export_cmd->add_flag("--force", raw.force, "video: replace an existing file");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();
