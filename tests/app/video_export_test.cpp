@@ -22,8 +22,9 @@ namespace {
 
 ExportOptions small_story_view() {
     ExportOptions o;
-    o.width = 320;
-    o.height = 240;
+    // Large enough for H.264 to keep labels readable: at 320x240 a label is a few macroblocks of sharp edges.
+    o.width = 640;
+    o.height = 360;
     o.view.assets = fs::path(DIPLOMAP_SOURCE_DIR) / "assets";
     o.view.detail = geo::Detail::Coarse110m;
     o.story = bundled_story();
@@ -84,8 +85,8 @@ TEST_CASE("the frame handed to the encoder at a time is the still export at that
     const DecodedVideo decoded = decode_video(video.file, {0, 30, 59});
     CHECK(decoded.error.empty());
     CHECK(decoded.frames == 60);
-    CHECK(decoded.width == 320);
-    CHECK(decoded.height == 240);
+    CHECK(decoded.width == 640);
+    CHECK(decoded.height == 360);
     REQUIRE(decoded.kept.size() == 3);
     for (const auto& [index, decoded_frame] : decoded.kept) {
         INFO("frame " << index << " at animation time " << from + frame_seconds(index, kFps) << " s");
