@@ -298,7 +298,7 @@ std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(cons
         if (auto failed = s.build_palette_graph()) return *failed;
     } else {
         s.scaler.reset(sws_getContext(settings.width, settings.height, AV_PIX_FMT_RGBA, settings.width, settings.height,
-                                      AV_PIX_FMT_YUV420P, SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr));
+                                      AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
         if (!s.scaler) return s.error("cannot set up the colour conversion", 0);
         // The BT.709 matrix, as the stream is tagged; browsers assume it for HD video anyway.
         const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);

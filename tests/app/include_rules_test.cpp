@@ -21,6 +21,9 @@ constexpr Rule kRules[] = {
     {"app/style/", "app/ui/"},      {"app/style/", "app/modes/"},   {"app/style/", "app/platform/"},
     {"app/render/", "app/modes/"},  {"app/ui/", "app/modes/"},      {"geo/", "app/"},
     {"geo/text/", "geo/map/"},      {"geo/text/", "geo/story/"},    {"geo/map/", "geo/story/"},
+    // The video encoder knows frames as bytes only: no GL, no ImGui, no modes.
+    {"app/video/", "app/render/"},  {"app/video/", "app/ui/"},      {"app/video/", "app/modes/"},
+    {"app/video/", "app/platform/"},
 };
 
 // Every rule broken by `source`, a file at `path` (relative to the source root), as "path includes what".
