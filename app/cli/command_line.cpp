@@ -221,7 +221,8 @@ CliParse parse_cli(int argc, const char* const* argv) {
     app.add_option("--time", raw.view_time, "start the animation paused at this many seconds");
     app.add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT")->default_str("1280x800");
 
-    CLI::App* export_cmd = app.add_subcommand("export", "render a still or a video headless (no window, no display needed)");
+    CLI::App* export_cmd =
+        app.add_subcommand("export", "render a still or a video headless (no window, no display needed)");
     add_view_options(*export_cmd, raw.export_view);
     export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS");
     export_cmd->add_option("--size,-s", raw.size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
