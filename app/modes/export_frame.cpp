@@ -36,11 +36,20 @@ std::variant<BasemapMesh, std::string> load_export_mesh(const ExportOptions& opt
                              geo::fill_level_for_scale(metres_per_pixel), geo::level_for_scale(metres_per_pixel));
 }
 
-void draw_export_frame(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
-                       MapRenderer& map, StoryView* story_view, ImGuiOffscreen& overlay) {
+void draw_export_map(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
+                     MapRenderer& map) {
     target.bind();
     map.draw(camera, options.view.layers, MapStyle{}, 1.0F);
+}
 
+void draw_export_frame(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
+                       MapRenderer& map, StoryView* story_view, ImGuiOffscreen& overlay) {
+    draw_export_map(options, camera, target, map);
+    draw_export_story(options, camera, target, story_view, overlay);
+}
+
+void draw_export_story(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
+                       StoryView* story_view, ImGuiOffscreen& overlay) {
     StoryFrame frame;
     frame.seconds = options.seconds;
     frame.layers = options.view.layers;

@@ -23,8 +23,15 @@ Camera export_camera(const geo::Projection& projection, const ExportOptions& opt
 std::variant<BasemapMesh, std::string> load_export_mesh(const ExportOptions& options, const geo::Projection& projection,
                                                         const Camera& camera, geo::Detail detail);
 
-// Draws the map, the story at options.seconds (where `story_view` is given), and the title, legend and credit into
-// `target`. The map's mesh must be uploaded.
+// Clears `target` and draws the basemap layers; the map's mesh must be uploaded. Independent of the clock.
+void draw_export_map(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
+                     MapRenderer& map);
+
+// Over the map: the story at options.seconds (where `story_view` is given), and the title, legend and credit.
+void draw_export_story(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
+                       StoryView* story_view, ImGuiOffscreen& overlay);
+
+// A whole frame: draw_export_map, then draw_export_story.
 void draw_export_frame(const ExportOptions& options, const Camera& camera, const OffscreenTarget& target,
                        MapRenderer& map, StoryView* story_view, ImGuiOffscreen& overlay);
 

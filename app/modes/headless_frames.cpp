@@ -1,5 +1,7 @@
 #include "app/modes/headless_frames.hpp"
 
+#include <epoxy/gl.h>
+
 #include <future>
 
 #include "app/modes/export_frame.hpp"
@@ -16,6 +18,9 @@ struct HeadlessFrames::Parts {
     // Declared before everything made in it, so that the GL objects go first and the context last.
     std::unique_ptr<GlContext> context;
     std::optional<OffscreenTarget> target;
+    // The basemap does not move with the clock: drawn once here (colour and the stencil it leaves) and copied
+    // under each frame's story, which saves about a third of a frame's drawing.
+    std::optional<OffscreenTarget> map_picture;
     std::optional<MapRenderer> map;
     std::optional<StoryView> story_view;
     std::unique_ptr<ImGuiOffscreen> overlay;
@@ -28,6 +33,7 @@ struct HeadlessFrames::Parts {
         story_view.reset();
         map.reset();
         target.reset();
+        map_picture.reset();
     }
 };
 
@@ -67,15 +73,24 @@ std::variant<std::unique_ptr<HeadlessFrames>, std::string> HeadlessFrames::creat
 
     auto prepared = scene_future.get();
     if (auto* error = std::get_if<std::string>(&prepared)) return *error;
-    p.target->bind();
+    auto picture = OffscreenTarget::create(options.width, options.height);
+    if (auto* error = std::get_if<std::string>(&picture)) return *error;
+    p.map_picture.emplace(std::move(std::get<OffscreenTarget>(picture)));
+    p.map_picture->bind();
     p.map->upload(std::get<BasemapMesh>(prepared));
+    draw_export_map(p.options, p.camera, *p.map_picture, *p.map);
     return std::unique_ptr<HeadlessFrames>(new HeadlessFrames(std::move(parts)));
 }
 
 const RgbaImage& HeadlessFrames::render(std::optional<double> seconds) {
     Parts& p = *parts_;
     p.options.seconds = seconds;
-    draw_export_frame(p.options, p.camera, *p.target, *p.map, p.story_view ? &*p.story_view : nullptr, *p.overlay);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, p.map_picture->framebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, p.target->framebuffer());
+    const int width = p.options.width, height = p.options.height;
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT,
+                      GL_NEAREST);
+    draw_export_story(p.options, p.camera, *p.target, p.story_view ? &*p.story_view : nullptr, *p.overlay);
     p.image = p.target->read();
     return p.image;
 }

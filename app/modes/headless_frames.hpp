@@ -1,7 +1,8 @@
 #pragma once
 // One export view rendered headless again and again at different animation times: the EGL context, shaders,
 // basemap mesh, story geometry and font atlas are made once, so that a frame costs only its drawing and read-back
-// (a still export makes them all for its one frame). Each frame is drawn exactly as render_map draws a still.
+// (a still export makes them all for its one frame), and the basemap, which does not change with the clock, is
+// drawn once and copied under each frame. Each frame equals what render_map draws for a still at that time.
 #include <memory>
 #include <optional>
 #include <string>
