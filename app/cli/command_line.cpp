@@ -82,10 +82,14 @@ std::variant<std::optional<VideoOptions>, CliParse> typed_video(const RawArgumen
     const auto fps = parse_count(raw.fps, 1, 120);
     if (!fps) return bad_argument(where, "--fps " + raw.fps + ": expected a whole number 1..120");
     video.fps = *fps;
-    if (!raw.from.empty() && !(video.from = parse_seconds(raw.from)))
-        return bad_argument(where, "--from " + raw.from + ": expected seconds, a number >= 0");
-    if (!raw.to.empty() && !(video.to = parse_seconds(raw.to)))
-        return bad_argument(where, "--to " + raw.to + ": expected seconds, a number >= 0");
+    if (!raw.from.empty()) {
+        video.from = parse_seconds(raw.from);
+        if (!video.from) return bad_argument(where, "--from " + raw.from + ": expected seconds, a number >= 0");
+    }
+    if (!raw.to.empty()) {
+        video.to = parse_seconds(raw.to);
+        if (!video.to) return bad_argument(where, "--to " + raw.to + ": expected seconds, a number >= 0");
+    }
     if (video.to && video.to <= video.from.value_or(0.0))
         return bad_argument(where, "--to " + raw.to + ": must be later than --from");
     if (auto bad = check_video_settings({*format, width, height, video.fps}))

@@ -150,7 +150,7 @@ struct VideoEncoder::State {
     }
 
     // Sends one frame (nullptr: end of stream) and writes every packet the encoder has ready.
-    std::optional<std::string> encode(const AVFrame* frame) {
+    std::optional<std::string> encode(const AVFrame* frame) const {
         int code = avcodec_send_frame(codec.get(), frame);
         if (code < 0) return error("cannot encode a frame", code);
         while ((code = avcodec_receive_packet(codec.get(), packet.get())) >= 0) {
@@ -216,7 +216,7 @@ struct VideoEncoder::State {
     }
 
     // Encodes whatever paletteuse has finished.
-    std::optional<std::string> drain_dither() {
+    std::optional<std::string> drain_dither() const {
         FramePtr frame(av_frame_alloc());
         int code = 0;
         while ((code = av_buffersink_get_frame(dither_sink, frame.get())) >= 0) {
