@@ -60,6 +60,7 @@ struct CommandRunner {
         if (!options.story) return kExitFailure;
         options.story_file = path->string();
         center_on_story(options.view, *options.story);
+        if (command.video) return run_video_export(options, *command.video, err);
         return run_export(options, err);
     }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
+#include "app/video/video_encoder.hpp"
 
 namespace diplomap {
 namespace {
@@ -55,6 +56,8 @@ struct RawArguments {
     RawMapArguments export_map;
     std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
     bool force = false, transparent = false, world_file = false;
+    std::string video, fps = "30", from, to;
+    bool presentation = false, no_caption = false;
 
     std::string check_story;
     bool check_strict = false;
@@ -111,14 +114,45 @@ BadValue read_view(const RawViewArguments& raw, MapViewOptions& view) {
     return std::nullopt;
 }
 
+// --video and its options (left empty: a still).
+BadValue read_video(const RawArguments& raw, int width, int height, std::optional<VideoOptions>& out) {
+    const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty() || raw.presentation;
+    if (raw.video.empty()) {
+        if (video_options) return "--fps, --from, --to and --presentation go with --video FILE";
+        if (raw.no_caption) return "--no-caption goes with --video FILE --presentation";
+        return std::nullopt;
+    }
+    if (!raw.out.empty()) return "--out and --video: give one of them";
+    if (!raw.export_map.time.empty()) return "--time is for stills; a video takes --from and --to";
+    if (raw.no_caption && !raw.presentation) return "--no-caption goes with --presentation";
+    if (raw.presentation && (!raw.from.empty() || !raw.to.empty()))
+        return "--from and --to film the animation; --presentation films every slide";
+    VideoOptions video;
+    video.file = raw.video;
+    const auto format = video_format_for(video.file);
+    if (!format) return "--video " + raw.video + ": unknown video format (use .mp4, .webm or .gif)";
+    if (auto error = read_count("--fps", raw.fps, 1, 120, "a whole number 1..120", video.fps)) return error;
+    if (auto error = read_seconds("--from", raw.from, video.from)) return error;
+    if (auto error = read_seconds("--to", raw.to, video.to)) return error;
+    if (video.to && video.to <= video.from.value_or(0.0)) return "--to " + raw.to + ": must be later than --from";
+    if (auto bad = check_video_settings({*format, width, height, video.fps})) return "--size " + raw.size + ": " + *bad;
+    video.force = raw.force;
+    video.presentation = raw.presentation;
+    video.caption = !raw.no_caption;
+    out = video;
+    return std::nullopt;
+}
+
 CliParse typed_export(const RawArguments& raw) {
     ExportCommand command;
     ExportOptions& options = command.options;
     const auto bad = [&]() -> BadValue {
         if (auto error = read_view(raw.export_map.view, options.view)) return error;
         if (auto error = read_size("--size", raw.size, "e.g. 1920x1080, ", options.width, options.height)) return error;
+        if (auto error = read_video(raw, options.width, options.height, command.video)) return error;
+        if (raw.out.empty() && !command.video) return "--out FILE or --video FILE is required";
         options.out = raw.out;
-        if (!geo::image_format_for(options.out))
+        if (!command.video && !geo::image_format_for(options.out))
             return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
         if (auto error = read_seconds("--time", raw.export_map.time, options.seconds)) return error;
         if (!is_language_tag(raw.language))
@@ -255,6 +289,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
         "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
+        "  diplomap export --video story.mp4 --size 1280x720     the animation as a video\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
@@ -287,7 +322,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
     add_map_options(*export_cmd, raw.export_map,
                     "animation clock in seconds (default: the settled story, every arc drawn)");
-    export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS")->required();
+    export_cmd->add_option("--out,-o", raw.out, "output file: .png, or .tif for a GeoTIFF with its CRS");
     export_cmd->add_option("--size,-s", raw.size, "image size WIDTHxHEIGHT in pixels")->default_str("1920x1080");
     export_cmd->add_option("--language", raw.language, "language of the labels, e.g. de or en")->default_str("de");
     export_cmd->add_option("--date", raw.date, "show what was known on this day, YYYY-MM-DD (default: everything)");
@@ -300,6 +335,15 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
     export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
     export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
+    export_cmd->add_option("--video", raw.video,
+                           "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
+                           "--date as for stills");
+    export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
+    export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
+    export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
+    export_cmd->add_flag("--presentation", raw.presentation,
+                         "video: film the slides with their flights, durations and captions");
+    export_cmd->add_flag("--no-caption", raw.no_caption, "video with --presentation: leave the captions out");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();

@@ -11,6 +11,7 @@
 #include "app/modes/explore_mode.hpp"
 #include "app/modes/export_mode.hpp"
 #include "app/modes/soak_mode.hpp"
+#include "app/modes/video_export.hpp"
 
 namespace diplomap {
 
@@ -26,6 +27,7 @@ struct ExploreCommand {
 struct ExportCommand {
     ExportOptions options;  // everything but the story, which is loaded when the command runs
     std::string story;
+    std::optional<VideoOptions> video;  // --video: film the animation instead of a still
 };
 struct CheckCommand {
     std::filesystem::path story;
