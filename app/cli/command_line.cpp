@@ -57,7 +57,6 @@ struct RawArguments {
     std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
     bool force = false, transparent = false, world_file = false;
     std::string video, fps = "30", from, to;
-    bool presentation = false, no_caption = false;
 
     std::string check_story;
     bool check_strict = false;
@@ -116,17 +115,13 @@ BadValue read_view(const RawViewArguments& raw, MapViewOptions& view) {
 
 // --video and its options (left empty: a still).
 BadValue read_video(const RawArguments& raw, int width, int height, std::optional<VideoOptions>& out) {
-    const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty() || raw.presentation;
+    const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty();
     if (raw.video.empty()) {
-        if (video_options) return "--fps, --from, --to and --presentation go with --video FILE";
-        if (raw.no_caption) return "--no-caption goes with --video FILE --presentation";
+        if (video_options) return "--fps, --from and --to go with --video FILE";
         return std::nullopt;
     }
     if (!raw.out.empty()) return "--out and --video: give one of them";
     if (!raw.export_map.time.empty()) return "--time is for stills; a video takes --from and --to";
-    if (raw.no_caption && !raw.presentation) return "--no-caption goes with --presentation";
-    if (raw.presentation && (!raw.from.empty() || !raw.to.empty()))
-        return "--from and --to film the animation; --presentation films every slide";
     VideoOptions video;
     video.file = raw.video;
     const auto format = video_format_for(video.file);
@@ -137,8 +132,6 @@ BadValue read_video(const RawArguments& raw, int width, int height, std::optiona
     if (video.to && video.to <= video.from.value_or(0.0)) return "--to " + raw.to + ": must be later than --from";
     if (auto bad = check_video_settings({*format, width, height, video.fps})) return "--size " + raw.size + ": " + *bad;
     video.force = raw.force;
-    video.presentation = raw.presentation;
-    video.caption = !raw.no_caption;
     out = video;
     return std::nullopt;
 }
@@ -341,9 +334,6 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
     export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
     export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
-    export_cmd->add_flag("--presentation", raw.presentation,
-                         "video: film the slides with their flights, durations and captions");
-    export_cmd->add_flag("--no-caption", raw.no_caption, "video with --presentation: leave the captions out");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();

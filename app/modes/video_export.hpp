@@ -37,8 +37,6 @@ struct VideoOptions {
     bool force = false;              // replace an existing file
     std::optional<double> from, to;  // animation seconds; empty: from 0, to the end of the animation
     bool progress = true;            // a progress bar on stderr when it is a terminal
-    bool presentation = false;       // film the slides (flights, durations, captions) instead of the animation
-    bool caption = true;             // with presentation: each slide's caption, counter and progress bar
 };
 
 // Frame i shows the clip at i / fps seconds; a clip of any positive length has at least one frame.

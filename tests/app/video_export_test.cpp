@@ -113,13 +113,7 @@ TEST_CASE("bad video arguments exit 2 with one message and write nothing", "[vid
         {"--video clip.mp4 --from 5 --to 2", "diplomap export: --to 2: must be later than --from"},
         {"--video clip.mp4 --size 321x240",
          "diplomap export: --size 321x240: MP4 and WebM need an even width and height"},
-        {"--out map.png --fps 10", "diplomap export: --fps, --from, --to and --presentation go with --video FILE"},
-        {"--out map.png --presentation",
-         "diplomap export: --fps, --from, --to and --presentation go with --video FILE"},
-        {"--out map.png --no-caption", "diplomap export: --no-caption goes with --video FILE --presentation"},
-        {"--video clip.mp4 --no-caption", "diplomap export: --no-caption goes with --presentation"},
-        {"--video clip.mp4 --presentation --to 3",
-         "diplomap export: --from and --to film the animation; --presentation films every slide"},
+        {"--out map.png --fps 10", "diplomap export: --fps, --from and --to go with --video FILE"},
         {"--size 64x48", "diplomap export: --out FILE or --video FILE is required"},
     };
     for (const auto& [arguments, message] : cases) {
