@@ -21,6 +21,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev catch2
   libgl1-mesa-dri libegl-mesa0 libegl1 xvfb xauth
   geographiclib-tools libgeonames-dev
+  libavcodec-dev libavformat-dev libavfilter-dev libswscale-dev libavutil-dev ffmpeg
 )
 # The trust stages: clang 16 for libFuzzer (clang 14 cannot compile some of libstdc++ 12), its tidy and format.
 test_packages=(clang-16 libclang-rt-16-dev clang-tidy-16 clang-format-16 util-linux)

@@ -61,6 +61,7 @@ struct CommandRunner {
         options.story_file = path->string();
         center_on_story(options.view, *options.story);
         if (command.slides) return run_slide_export(options, *command.slides, err);
+        if (command.video) return run_video_export(options, *command.video, err);
         return run_export(options, err);
     }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
+#include "app/video/video_encoder.hpp"
 
 namespace diplomap {
 namespace {
@@ -57,6 +58,7 @@ struct RawArguments {
     std::string export_slide, export_slides, slides_format = "png";
     bool no_caption = false;
     bool force = false, transparent = false, world_file = false;
+    std::string video, fps = "30", from, to;
 
     std::string check_story;
     bool check_strict = false;
@@ -113,16 +115,40 @@ BadValue read_view(const RawViewArguments& raw, MapViewOptions& view) {
     return std::nullopt;
 }
 
+// --video and its options (left empty: a still).
+BadValue read_video(const RawArguments& raw, int width, int height, std::optional<VideoOptions>& out) {
+    const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty();
+    if (raw.video.empty()) {
+        if (video_options) return "--fps, --from and --to go with --video FILE";
+        return std::nullopt;
+    }
+    if (!raw.out.empty()) return "--out and --video: give one of them";
+    if (!raw.export_map.time.empty()) return "--time is for stills; a video takes --from and --to";
+    VideoOptions video;
+    video.file = raw.video;
+    const auto format = video_format_for(video.file);
+    if (!format) return "--video " + raw.video + ": unknown video format (use .mp4, .webm or .gif)";
+    if (auto error = read_count("--fps", raw.fps, 1, 120, "a whole number 1..120", video.fps)) return error;
+    if (auto error = read_seconds("--from", raw.from, video.from)) return error;
+    if (auto error = read_seconds("--to", raw.to, video.to)) return error;
+    if (video.to && video.to <= video.from.value_or(0.0)) return "--to " + raw.to + ": must be later than --from";
+    if (auto bad = check_video_settings({*format, width, height, video.fps})) return "--size " + raw.size + ": " + *bad;
+    video.force = raw.force;
+    out = video;
+    return std::nullopt;
+}
+
 CliParse typed_export(const RawArguments& raw) {
     ExportCommand command;
     ExportOptions& options = command.options;
     const auto bad = [&]() -> BadValue {
         if (auto error = read_view(raw.export_map.view, options.view)) return error;
         if (auto error = read_size("--size", raw.size, "e.g. 1920x1080, ", options.width, options.height)) return error;
+        if (auto error = read_video(raw, options.width, options.height, command.video)) return error;
         options.out = raw.out;
         if (!raw.export_slides.empty()) {
-            if (!raw.out.empty() || !raw.export_slide.empty())
-                return std::string("--slides DIR writes every slide; leave out --out and --slide");
+            if (!raw.out.empty() || !raw.export_slide.empty() || command.video)
+                return std::string("--slides DIR writes every slide; leave out --out, --slide and --video");
             if (raw.slides_format != "png" && raw.slides_format != "tif")
                 return "--format " + raw.slides_format + ": expected png or tif";
             command.slides =
@@ -130,8 +156,8 @@ CliParse typed_export(const RawArguments& raw) {
             // Checked like an --out of the same format, file by file when they are written.
             options.out = std::filesystem::path(raw.export_slides) / ("slide-01." + raw.slides_format);
         } else {
-            if (raw.out.empty()) return std::string("--out FILE (or --slides DIR) is required");
-            if (!geo::image_format_for(options.out))
+            if (raw.out.empty() && !command.video) return std::string("--out FILE, --slides DIR or --video FILE is required");
+            if (!command.video && !geo::image_format_for(options.out))
                 return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
             if (!raw.export_slide.empty()) {
                 int slide = 0;
@@ -275,6 +301,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
         "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
+        "  diplomap export --video story.mp4 --size 1280x720     the animation as a video\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
@@ -326,6 +353,12 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
     export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
     export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
+    export_cmd->add_option("--video", raw.video,
+                           "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
+                           "--date as for stills");
+    export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
+    export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
+    export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();

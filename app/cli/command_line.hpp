@@ -12,6 +12,7 @@
 #include "app/modes/export_mode.hpp"
 #include "app/modes/slide_export.hpp"
 #include "app/modes/soak_mode.hpp"
+#include "app/modes/video_export.hpp"
 
 namespace diplomap {
 
@@ -28,6 +29,7 @@ struct ExportCommand {
     ExportOptions options;  // everything but the story, which is loaded when the command runs
     std::string story;
     std::optional<SlideExport> slides;  // --slide N or --slides DIR
+    std::optional<VideoOptions> video;  // --video: film the animation instead of a still
 };
 struct CheckCommand {
     std::filesystem::path story;

@@ -47,7 +47,7 @@ const BadCommandLine viewer_cases[] = {
 };
 
 const BadCommandLine export_cases[] = {
-    {"export", "diplomap export: --out FILE (or --slides DIR) is required"},
+    {"export", "diplomap export: --out FILE, --slides DIR or --video FILE is required"},
     {"export --out map.jpg", "diplomap export: --out map.jpg: unknown image format (use .png, .tif or .tiff)"},
     {"export --out map", "diplomap export: --out map: unknown image format (use .png, .tif or .tiff)"},
     {"export --out map.png --size 100",

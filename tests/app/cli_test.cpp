@@ -39,7 +39,7 @@ TEST_CASE("bad arguments exit 2 with one clear line and write nothing", "[cli]")
          "legend"},
         {"export --out " + out + " --detail 20m", "--detail 20m: expected 110m, 50m or 10m"},
         {"export --out " + (dir / "map.jpg").string(), "unknown image format (use .png, .tif or .tiff)"},
-        {"export", "--out FILE (or --slides DIR) is required"},
+        {"export", "--out FILE, --slides DIR or --video FILE is required"},
         {"--no-such-option", "--no-such-option"},
     };
     for (const Case& c : cases) {
