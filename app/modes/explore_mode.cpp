@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/modes/export_mode.hpp"
+#include "app/style/translations.hpp"
 #include "app/ui/animation_panel.hpp"
 #include "app/ui/edge_indicator.hpp"
 #include "app/ui/help_window.hpp"
@@ -24,7 +25,6 @@
 #include "app/ui/story_problems_window.hpp"
 #include "app/ui/story_tooltip.hpp"
 #include "app/ui/timeline_panel.hpp"
-#include "app/style/translations.hpp"
 #include "geo/map/great_circle.hpp"
 #include "geo/story/story_search.hpp"
 
@@ -235,12 +235,12 @@ void ExploreMode::draw_edge_indicators(ImDrawList& list) {
         } else {
             bearing_direction(centre.lon, centre.lat, place.lon, place.lat, dx, dy);
         }
-        const std::string text =
-            indicator_text(place.map_label(core_.language()), geo::GreatCircle(centre, {place.lon, place.lat}).length_m());
+        const std::string text = indicator_text(place.map_label(core_.language()),
+                                                geo::GreatCircle(centre, {place.lon, place.lat}).length_m());
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         const double arrow = 16.0 * scale;
-        const EdgeIndicatorBox box = place_edge_indicator(free, dx, dy, 6.0 * scale, arrow,
-                                                          (size.x + 10.0F) * ratio, (size.y + 6.0F) * ratio);
+        const EdgeIndicatorBox box =
+            place_edge_indicator(free, dx, dy, 6.0 * scale, arrow, (size.x + 10.0F) * ratio, (size.y + 6.0F) * ratio);
         const bool hovered = free_mouse && mouse.x * ratio >= box.box.left && mouse.x * ratio <= box.box.right &&
                              mouse.y * ratio >= box.box.top && mouse.y * ratio <= box.box.bottom;
         draw_edge_indicator(list, box, text, ratio, static_cast<float>(arrow), hovered);

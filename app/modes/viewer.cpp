@@ -108,12 +108,11 @@ int run_viewer(const ViewerOptions& options, std::ostream& err) {
     Settings settings = load_settings(config);
     const bool fullscreen = options.present && options.fullscreen && !options.quit_after_frames;
     // Without --window-size: most of the screen the window opens on, or the size it had when last closed.
-    const std::optional<WindowSize> remembered =
-        settings.window.width > 0 && settings.window.height > 0 ? std::optional<WindowSize>(settings.window)
-                                                                : std::nullopt;
-    auto window = options.width && options.height
-                      ? SdlWindow::create("diplomap", *options.width, *options.height)
-                      : SdlWindow::create_fitting("diplomap", remembered);
+    const std::optional<WindowSize> remembered = settings.window.width > 0 && settings.window.height > 0
+                                                     ? std::optional<WindowSize>(settings.window)
+                                                     : std::nullopt;
+    auto window = options.width && options.height ? SdlWindow::create("diplomap", *options.width, *options.height)
+                                                  : SdlWindow::create_fitting("diplomap", remembered);
     if (auto* error = std::get_if<std::string>(&window)) {
         err << "diplomap: " << *error << '\n';
         return 1;

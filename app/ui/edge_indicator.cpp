@@ -15,7 +15,8 @@ EdgeIndicatorBox place_edge_indicator(const geo::PixelRect& free, double dir_x, 
     out.dir_x = length > 0 ? dir_x / length : 0.0;
     out.dir_y = length > 0 ? dir_y / length : -1.0;
     const double cx = 0.5 * (free.left + free.right), cy = 0.5 * (free.top + free.bottom);
-    const double half_w = std::max(0.5 * free.width() - inset, 1.0), half_h = std::max(0.5 * free.height() - inset, 1.0);
+    const double half_w = std::max(0.5 * free.width() - inset, 1.0),
+                 half_h = std::max(0.5 * free.height() - inset, 1.0);
     // The ray from the centre leaves the inset rectangle where the first of its two sides is reached.
     const double tx = std::abs(out.dir_x) > 1e-12 ? half_w / std::abs(out.dir_x) : 1e300;
     const double ty = std::abs(out.dir_y) > 1e-12 ? half_h / std::abs(out.dir_y) : 1e300;
@@ -47,8 +48,8 @@ EdgeIndicatorBox place_edge_indicator(const geo::PixelRect& free, double dir_x, 
 void bearing_direction(double from_lon, double from_lat, double to_lon, double to_lat, double& dir_x, double& dir_y) {
     constexpr double rad = std::numbers::pi / 180.0;
     const double p1 = from_lat * rad, p2 = to_lat * rad, dl = (to_lon - from_lon) * rad;
-    const double bearing =
-        std::atan2(std::sin(dl) * std::cos(p2), std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl));
+    const double bearing = std::atan2(std::sin(dl) * std::cos(p2),
+                                      std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl));
     dir_x = std::sin(bearing);
     dir_y = -std::cos(bearing);
 }

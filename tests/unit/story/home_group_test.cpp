@@ -26,8 +26,8 @@ std::vector<std::string> ids(const geo::Story& story, const std::vector<std::siz
 }  // namespace
 
 TEST_CASE("the bundled story frames Korea and Vladivostok and points to Washington", "[story][home]") {
-    const auto load = geo::load_story(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" /
-                                      "kim-train-2023");
+    const auto load =
+        geo::load_story(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "assets" / "stories" / "kim-train-2023");
     REQUIRE(load.story);
     const geo::HomeGroup group = geo::home_group(*load.story);
     CHECK(ids(*load.story, group.framed) == std::vector<std::string>{"pyongyang", "vladivostok", "seoul"});
