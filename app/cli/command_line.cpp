@@ -46,7 +46,7 @@ void add_story_argument(CLI::App& app, std::string& story) {
 // Everything CLI11 fills in, as text; checked and typed after parsing so that every message names its option.
 struct RawArguments {
     RawMapArguments explore;
-    std::string frames, screenshot, window_size = "1280x800";
+    std::string frames, screenshot, window_size;
     bool frame_stats = false;
     std::string drag_frames;
     std::string test_report, test_clock_step, test_keys;
@@ -226,10 +226,13 @@ CliParse typed_explore(const RawArguments& raw) {
         if (!raw.test_report.empty()) options.test_report = raw.test_report;
         if (auto error = read_seconds("--test-clock-step", raw.test_clock_step, options.test_clock_step)) return error;
         options.test_keys = raw.test_keys;
-        int width = 0, height = 0;
-        if (auto error = read_size("--window-size", raw.window_size, "", width, height)) return error;
-        options.width = width;
-        options.height = height;
+        // Without --window-size the window fits the screen (or opens at the size remembered from last time).
+        if (!raw.window_size.empty()) {
+            int width = 0, height = 0;
+            if (auto error = read_size("--window-size", raw.window_size, "", width, height)) return error;
+            options.width = width;
+            options.height = height;
+        }
         return std::nullopt;
     }();
     if (bad) return bad_argument("diplomap", *bad);
@@ -311,7 +314,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     app.add_option("--screenshot", raw.screenshot)->group("");
     app.add_flag("--frame-stats", raw.frame_stats)->group("");
     app.add_option("--drag-frames", raw.drag_frames)->group("");
-    app.add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT")->default_str("1280x800");
+    app.add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT (default: fits the screen)");
     // Window tests: what was drawn (JSON), a clock that steps per frame, keys pressed at given frames.
     const auto add_test_options = [&](CLI::App& on) {
         on.add_option("--test-report", raw.test_report)->group("");

@@ -13,15 +13,19 @@
 #include <vector>
 
 #include "app/modes/export_mode.hpp"
+#include "app/style/translations.hpp"
 #include "app/ui/animation_panel.hpp"
+#include "app/ui/edge_indicator.hpp"
 #include "app/ui/help_window.hpp"
 #include "app/ui/layers_panel.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/people_panel.hpp"
+#include "app/ui/splitters.hpp"
 #include "app/ui/status_bar.hpp"
 #include "app/ui/story_problems_window.hpp"
 #include "app/ui/story_tooltip.hpp"
 #include "app/ui/timeline_panel.hpp"
+#include "geo/map/great_circle.hpp"
 #include "geo/story/story_search.hpp"
 
 namespace diplomap {
@@ -49,6 +53,19 @@ geo::FitTarget target_of(const geo::StoryItem& item) {
         case geo::StoryItem::Kind::none: break;
     }
     return target;
+}
+
+// A translated text with printf arguments (the tables keep the same conversions in every language).
+template <typename... Args>
+std::string formatted(UiText key, UiLanguage ui, Args... args) {
+    const char* format = tr(key, ui);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
+    const int n = std::snprintf(nullptr, 0, format, args...);
+    if (n <= 0) return format;
+    std::string text(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), format, args...);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    text.resize(static_cast<std::size_t>(n));
+    return text;
 }
 
 }  // namespace
@@ -188,17 +205,69 @@ void ExploreMode::draw_overlay() {
     // The credit goes in the free part's corner too: under a panel nobody would see it.
     draw_map_credit(background, static_cast<float>(free.right / ratio), static_cast<float>(free.bottom / ratio),
                     settings().ui_scale);
+    draw_edge_indicators(background);
+}
+
+// Every main place that is not on the map inside the free area (the home view left it out, or the reader moved
+// away) gets an arrow at the border pointing to it, with its name and distance; a click flies there.
+void ExploreMode::draw_edge_indicators(ImDrawList& list) {
+    const geo::Story& story = core_.story();
+    const Camera& camera = core_.view().camera;
+    const geo::PixelRect& free = core_.free_rect();
+    const float ratio = core_.pixel_ratio();
+    const double scale = static_cast<double>(ratio) * settings().ui_scale;
+    const double cx = 0.5 * (free.left + free.right), cy = 0.5 * (free.top + free.bottom);
+    // Distances and directions off the map are measured from the place at the free area's centre.
+    const geo::LonLat centre =
+        core_.projection().inverse(camera.pixel_to_metres(cx, cy)).value_or(core_.view().spec.center);
+    const geo::StoryGeometry& geometry = core_.story_view().geometry();
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool free_mouse = !ImGui::GetIO().WantCaptureMouse;
+    for (std::size_t i = 0; i < story.places.size(); ++i) {
+        const geo::Place& place = story.places[i];
+        if (!place.main) continue;
+        double dx = 0, dy = 0;
+        if (i < geometry.places.size() && geometry.places[i]) {
+            const geo::XY p = camera.metres_to_pixel(*geometry.places[i]);
+            if (p.x > free.left && p.x < free.right && p.y > free.top && p.y < free.bottom) continue;
+            dx = p.x - cx;
+            dy = p.y - cy;
+        } else {
+            bearing_direction(centre.lon, centre.lat, place.lon, place.lat, dx, dy);
+        }
+        const std::string text = indicator_text(place.map_label(core_.language()),
+                                                geo::GreatCircle(centre, {place.lon, place.lat}).length_m());
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        const double arrow = 16.0 * scale;
+        const EdgeIndicatorBox box =
+            place_edge_indicator(free, dx, dy, 6.0 * scale, arrow, (size.x + 10.0F) * ratio, (size.y + 6.0F) * ratio);
+        const bool hovered = free_mouse && mouse.x * ratio >= box.box.left && mouse.x * ratio <= box.box.right &&
+                             mouse.y * ratio >= box.box.top && mouse.y * ratio <= box.box.bottom;
+        draw_edge_indicator(list, box, text, ratio, static_cast<float>(arrow), hovered);
+        if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            geo::FitTarget target;
+            target.places.push_back(i);
+            core_.fly_to_target(target);
+        }
+        core_.report().indicators.push_back({place.id, box.box.left, box.box.top, box.box.right, box.box.bottom});
+        core_.report().note_string(text);
+    }
 }
 
 void ExploreMode::export_if_requested() {
     if (export_requested_) export_current_view();
 }
 
-void ExploreMode::draw_menu_bar() {
+void ExploreMode::draw_menu_bar(UiLanguage ui) {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open story...", "Ctrl+O")) open_dialog_requested_ = true;
-        if (ImGui::BeginMenu("Recent stories", !settings().recent_stories.empty())) {
+    const auto t = [ui](UiText key) { return tr(key, ui); };
+    // Menu names keep their ImGui id across languages ("###"), so an open menu stays open when L switches.
+    const auto menu = [ui](UiText key, std::string_view id, bool enabled = true) {
+        return ImGui::BeginMenu(window_title(key, id, ui).c_str(), enabled);
+    };
+    if (menu(UiText::menu_file, "file")) {
+        if (ImGui::MenuItem(t(UiText::menu_open_story), t(UiText::key_ctrl_o))) open_dialog_requested_ = true;
+        if (menu(UiText::menu_recent_stories, "recent", !settings().recent_stories.empty())) {
             for (const std::string& path : settings().recent_stories)
                 if (ImGui::MenuItem(path.c_str())) {
                     open_story(path);
@@ -207,20 +276,27 @@ void ExploreMode::draw_menu_bar() {
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem("Export current view...", "Ctrl+E")) export_dialog_requested_ = true;
+        if (ImGui::MenuItem(t(UiText::menu_export_view), t(UiText::key_ctrl_e))) export_dialog_requested_ = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) core_.quit();
+        if (ImGui::MenuItem(t(UiText::menu_quit), t(UiText::key_ctrl_q))) core_.quit();
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
+    if (menu(UiText::menu_view, "view")) {
         PanelVisibility& p = settings().panels;
-        ImGui::MenuItem("Article", "F2", &p.article);
-        ImGui::MenuItem("People", "F3", &p.people);
-        ImGui::MenuItem("Timeline", "F4", &p.timeline);
-        ImGui::MenuItem("Layers and legend", "F5", &p.layers);
-        ImGui::MenuItem("Search", "F6", &p.search);
+        ImGui::MenuItem(t(UiText::panel_article), t(UiText::key_f2), &p.article);
+        ImGui::MenuItem(t(UiText::panel_people), t(UiText::key_f3), &p.people);
+        ImGui::MenuItem(t(UiText::panel_timeline), t(UiText::key_f4), &p.timeline);
+        ImGui::MenuItem(t(UiText::panel_layers), t(UiText::key_f5), &p.layers);
+        ImGui::MenuItem(t(UiText::panel_search), t(UiText::key_f6), &p.search);
         ImGui::Separator();
-        if (ImGui::BeginMenu("UI scale")) {
+        if (menu(UiText::menu_language, "language")) {
+            if (ImGui::MenuItem(t(UiText::menu_language_german), t(UiText::key_l), ui == UiLanguage::de))
+                core_.set_language("de");
+            if (ImGui::MenuItem(t(UiText::menu_language_english), t(UiText::key_l), ui == UiLanguage::en))
+                core_.set_language("en");
+            ImGui::EndMenu();
+        }
+        if (menu(UiText::menu_ui_scale, "ui_scale")) {
             for (float scale : kUiScales) {
                 char label[16];
                 std::snprintf(label, sizeof label, "%.0f %%", scale * 100.0F);
@@ -228,88 +304,87 @@ void ExploreMode::draw_menu_bar() {
                     settings().ui_scale = scale;
             }
             ImGui::Separator();
-            ImGui::TextDisabled("Ctrl+plus / Ctrl+minus, Ctrl+0");
+            ImGui::TextDisabled("%s, %s", t(UiText::key_ctrl_plus_minus), t(UiText::key_ctrl_zero));
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("Article text")) {
+        if (menu(UiText::menu_article_text, "article_text")) {
             ArticleLanguage& a = settings().article_language;
-            if (ImGui::MenuItem("Original", nullptr, a == ArticleLanguage::original)) a = ArticleLanguage::original;
-            if (ImGui::MenuItem("English", nullptr, a == ArticleLanguage::translation))
+            if (ImGui::MenuItem(t(UiText::menu_original), nullptr, a == ArticleLanguage::original))
+                a = ArticleLanguage::original;
+            if (ImGui::MenuItem(t(UiText::menu_english), nullptr, a == ArticleLanguage::translation))
                 a = ArticleLanguage::translation;
-            if (ImGui::MenuItem("Both side by side", nullptr, a == ArticleLanguage::both)) a = ArticleLanguage::both;
+            if (ImGui::MenuItem(t(UiText::menu_both_side_by_side), nullptr, a == ArticleLanguage::both))
+                a = ArticleLanguage::both;
             ImGui::EndMenu();
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Projection")) {
+    if (menu(UiText::menu_projection, "projection")) {
         for (std::string_view name : geo::projection_names()) {
             const std::string label(name);
             if (ImGui::MenuItem(label.c_str(), nullptr, core_.view().spec.name == name)) core_.switch_projection(label);
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Layers")) {
-        draw_layer_menu_items(settings().layers);
+    if (menu(UiText::menu_layers, "layers")) {
+        draw_layer_menu_items(settings().layers, language_code(ui));
         ImGui::Separator();
-        if (ImGui::BeginMenu("Relation kinds")) {
+        if (menu(UiText::menu_relation_kinds, "relation_kinds")) {
             for (const LegendEntry& entry : legend_) {
                 if (entry.kind != LegendEntry::Kind::relation) continue;
                 const unsigned bit = 1U << static_cast<unsigned>(entry.relation);
                 bool on = (settings().relation_kinds & bit) != 0;
-                const std::string label(entry.name("en"));
+                const std::string label(entry.name(language_code(ui)));
                 if (ImGui::MenuItem(label.c_str(), nullptr, &on))
                     settings().relation_kinds =
                         on ? (settings().relation_kinds | bit) : (settings().relation_kinds & ~bit);
             }
-            if (ImGui::MenuItem("Show all")) settings().relation_kinds = ~0U;
+            if (ImGui::MenuItem(t(UiText::menu_show_all))) settings().relation_kinds = ~0U;
             ImGui::EndMenu();
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Story")) {
-        if (ImGui::MenuItem("Play", "Space", !core_.animation().paused))
+    if (menu(UiText::menu_story, "story")) {
+        if (ImGui::MenuItem(t(UiText::menu_play), t(UiText::key_space), !core_.animation().paused))
             core_.animation().paused = !core_.animation().paused;
-        if (ImGui::MenuItem("Play from the start", "Home")) core_.animation().seconds = 0;
+        if (ImGui::MenuItem(t(UiText::menu_play_from_start), t(UiText::key_home))) core_.animation().seconds = 0;
         ImGui::Separator();
-        const std::string original = "Labels in the story's language (" + core_.story_language() + ")";
-        if (ImGui::MenuItem(original.c_str(), "L", core_.language() != "en"))
-            core_.set_language(core_.story_language());
-        if (ImGui::MenuItem("Labels in English", "L", core_.language() == "en")) core_.set_language("en");
-        ImGui::Separator();
-        if (ImGui::MenuItem("Find place or person", "Ctrl+F")) focus_search_ = true;
-        if (ImGui::MenuItem("Clear selection", "Escape", false, !core_.selection().selection().selected.empty()))
+        if (ImGui::MenuItem(t(UiText::menu_find), t(UiText::key_ctrl_f))) focus_search_ = true;
+        if (ImGui::MenuItem(t(UiText::menu_clear_selection), t(UiText::key_escape), false,
+                            !core_.selection().selection().selected.empty()))
             core_.selection().clear();
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) help_open_ = true;
+    if (menu(UiText::menu_help, "help")) {
+        if (ImGui::MenuItem(t(UiText::menu_keyboard_shortcuts), t(UiText::key_f1))) help_open_ = true;
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
 }
 
-void ExploreMode::draw_open_dialog() {
-    if (open_dialog_requested_) ImGui::OpenPopup("Open story");
+void ExploreMode::draw_open_dialog(UiLanguage ui) {
+    const std::string title = window_title(UiText::open_title, "open_story", ui);
+    if (open_dialog_requested_) ImGui::OpenPopup(title.c_str());
     open_dialog_requested_ = false;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36.0F, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Open story", nullptr)) return;
-    ImGui::TextUnformatted("A story folder (holding story.json) or a story.json file:");
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return;
+    ImGui::TextUnformatted(tr(UiText::open_prompt, ui));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool entered =
         ImGui::InputText("##path", open_path_.data(), open_path_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
     if (!settings().recent_stories.empty()) {
-        ImGui::TextDisabled("Recent stories");
+        ImGui::TextDisabled("%s", tr(UiText::menu_recent_stories, ui));
         for (const std::string& path : settings().recent_stories)
             if (ImGui::Selectable(path.c_str(), path == open_path_.data(), ImGuiSelectableFlags_AllowDoubleClick)) {
                 set_buffer(open_path_, path);
-                if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_error_ = try_open_story(path);
+                if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_error_ = try_open_story(path, ui);
             }
     }
     if (!open_error_.empty()) ImGui::TextColored(ImVec4(1.0F, 0.45F, 0.35F, 1.0F), "%s", open_error_.c_str());
-    if (ImGui::Button("Open") || entered) open_error_ = try_open_story(open_path_.data());
+    if (ImGui::Button(tr(UiText::open_button, ui)) || entered) open_error_ = try_open_story(open_path_.data(), ui);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr(UiText::cancel_button, ui)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         open_error_.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -321,11 +396,11 @@ void ExploreMode::draw_open_dialog() {
 }
 
 // "ok", or why the path is no story.
-std::string ExploreMode::try_open_story(const std::filesystem::path& path) {
+std::string ExploreMode::try_open_story(const std::filesystem::path& path, UiLanguage ui) {
     std::error_code ec;
     const bool folder = std::filesystem::is_directory(path, ec);
     if (folder ? !std::filesystem::exists(path / "story.json", ec) : !std::filesystem::is_regular_file(path, ec))
-        return folder ? "No story.json in " + path.string() : "Not found: " + path.string();
+        return formatted(folder ? UiText::open_no_story_json : UiText::open_not_found, ui, path.string().c_str());
     open_story(path);
     return "ok";
 }
@@ -336,29 +411,28 @@ void ExploreMode::open_story(const std::filesystem::path& path) {
     set_buffer(open_path_, path.string());
 }
 
-void ExploreMode::draw_export_dialog() {
+void ExploreMode::draw_export_dialog(UiLanguage ui) {
+    const std::string title = window_title(UiText::export_title, "export_view", ui);
     if (export_dialog_requested_) {
-        ImGui::OpenPopup("Export current view");
+        ImGui::OpenPopup(title.c_str());
         export_width_ = core_.view().camera.width;
         export_height_ = core_.view().camera.height;
         if (export_path_[0] == '\0') set_buffer(export_path_, "diplomap-view.png");
     }
     export_dialog_requested_ = false;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32.0F, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Export current view", nullptr)) return;
-    ImGui::TextWrapped(
-        "The map as it is on screen, without the panels, through the same code as diplomap "
-        "export. The file name decides the format: .png, or .tif for a georeferenced GeoTIFF.");
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return;
+    ImGui::TextWrapped("%s", tr(UiText::export_explanation, ui));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##file", export_path_.data(), export_path_.size());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0F);
-    ImGui::InputInt2("size (pixels)", &export_width_);
+    ImGui::InputInt2(tr(UiText::export_size, ui), &export_width_);
     export_width_ = std::clamp(export_width_, 16, 16384);
     export_height_ = std::clamp(export_height_, 16, 16384);
     if (!export_message_.empty()) ImGui::TextWrapped("%s", export_message_.c_str());
-    if (ImGui::Button("Export")) export_requested_ = true;
+    if (ImGui::Button(tr(UiText::export_button, ui))) export_requested_ = true;
     ImGui::SameLine();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr(UiText::close_button, ui)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         export_message_.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -390,16 +464,18 @@ void ExploreMode::export_current_view() {
     const int code = run_export(options, errors);
     core_.window().make_current();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    char done[96];
-    std::snprintf(done, sizeof done, " in %.1f s", seconds);
-    export_message_ = code == 0 ? "Wrote " + options.out.string() + done : errors.str();
+    export_message_ = code == 0 ? formatted(UiText::export_wrote, ui_language(core_.language()),
+                                            options.out.string().c_str(), seconds)
+                                : errors.str();
 }
 
 void ExploreMode::draw_ui() {
     core_.report().mode = "explore";
     ImGuiIO& io = ImGui::GetIO();
-    draw_menu_bar();
-    const float top = ImGui::GetFrameHeight();
+    // The one language: menus, panels, labels and captions all follow the core's.
+    const UiLanguage ui = ui_language(core_.language());
+    const std::string_view panel_language = language_code(ui);
+    draw_menu_bar(ui);
     StatusBarContent status;
     status.cursor = core_.projection().inverse(core_.view().camera.pixel_to_metres(core_.mouse_x(), core_.mouse_y()));
     status.projection = core_.view().spec.name;
@@ -408,11 +484,30 @@ void ExploreMode::draw_ui() {
     status.last_build_ms = core_.last_build_ms();
     status.loading = core_.scene_loading();
     status.error = core_.scene_error();
+    status.language = panel_language;
     draw_status_bar(status);
-    const float bottom = status_bar_height();
-    rects_.clear();
-    const std::string_view panel_language = core_.language() == "de" ? "de" : "en";
-    if (core_.story_view().has_story()) {
+
+    // The panels' places for this frame: columns at the sides, the timeline (or the play controls) at the bottom,
+    // the map in what remains.
+    const PanelVisibility& shown = settings().panels;
+    PanelLayoutInput input;
+    input.display_width = io.DisplaySize.x;
+    input.display_height = io.DisplaySize.y;
+    input.top = ImGui::GetFrameHeight();
+    input.bottom = status_bar_height();
+    const bool with_story = core_.story_view().has_story();
+    input.shown[static_cast<std::size_t>(Panel::article)] = with_story && shown.article;
+    input.shown[static_cast<std::size_t>(Panel::people)] = with_story && shown.people;
+    input.shown[static_cast<std::size_t>(Panel::timeline)] = with_story && shown.timeline;
+    input.shown[static_cast<std::size_t>(Panel::layers)] = shown.layers;
+    input.shown[static_cast<std::size_t>(Panel::search)] = with_story && shown.search;
+    input.sizes = settings().panel_sizes;
+    input.ui_scale = ImGui::GetFontSize() / 16.0F;
+    input.controls_height = with_story ? animation_strip_height() : 0.0F;
+    const PanelLayout layout = layout_panels(input);
+    rects_ = layout.panels;
+
+    if (with_story) {
         const geo::Story& story = core_.story_view().story();
         const std::optional<std::chrono::year_month_day> as_of = timeline_.as_of;
         if (settings().panels.timeline) {
@@ -421,7 +516,7 @@ void ExploreMode::draw_ui() {
                 core_.as_of() = {timeline_.as_of, as_of, core_.animation().seconds};
             }
         } else {
-            draw_animation_panel(core_.animation(), bottom);
+            draw_animation_strip(core_.animation(), layout.controls, panel_language);
         }
         search_panel_.draw(story, search_, core_.selection(), panel_language, focus_person_, focus_search_,
                            settings().panels.search, rects_);
@@ -437,12 +532,14 @@ void ExploreMode::draw_ui() {
                           settings().panels.layers, rects_);
     }
     focus_search_ = false;
-    core_.set_free_rect(
-        free_map_rect(rects_, io.DisplaySize.x, io.DisplaySize.y, top, bottom, core_.window().pixel_ratio()));
-    if (core_.watcher()) draw_story_problems_window(core_.watcher()->problems(), core_.story_view().has_story());
-    draw_open_dialog();
-    draw_export_dialog();
-    draw_help_window(help_open_);
+    draw_splitters(layout, settings().panel_sizes);
+    core_.set_free_rect(map_pixel_rect(layout, core_.window().pixel_ratio()));
+    core_.frame_home_if_pending();
+    if (core_.watcher())
+        draw_story_problems_window(core_.watcher()->problems(), core_.story_view().has_story(), panel_language);
+    draw_open_dialog(ui);
+    draw_export_dialog(ui);
+    draw_help_window(help_open_, panel_language);
 }
 
 }  // namespace diplomap

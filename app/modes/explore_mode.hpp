@@ -9,6 +9,7 @@
 
 #include "app/modes/viewer_core.hpp"
 #include "app/modes/viewer_mode.hpp"
+#include "app/style/translations.hpp"
 #include "app/ui/article_panel.hpp"
 #include "app/ui/layers_panel.hpp"
 #include "app/ui/panel_layout.hpp"
@@ -39,12 +40,13 @@ private:
     void refresh_story();
     void handle_control_key(SDL_Keycode key);
     void handle_key(SDL_Keycode key);
-    void draw_menu_bar();
-    void draw_open_dialog();
-    std::string try_open_story(const std::filesystem::path& path);
+    void draw_menu_bar(UiLanguage ui);
+    void draw_open_dialog(UiLanguage ui);
+    std::string try_open_story(const std::filesystem::path& path, UiLanguage ui);
     void open_story(const std::filesystem::path& path);
-    void draw_export_dialog();
+    void draw_export_dialog(UiLanguage ui);
     void export_current_view();
+    void draw_edge_indicators(ImDrawList& list);
 
     ViewerCore& core_;
     std::uint64_t seen_story_version_ = 0;

@@ -107,7 +107,12 @@ int run_viewer(const ViewerOptions& options, std::ostream& err) {
     const std::filesystem::path config = config_dir();
     Settings settings = load_settings(config);
     const bool fullscreen = options.present && options.fullscreen && !options.quit_after_frames;
-    auto window = SdlWindow::create("diplomap", options.width.value_or(1280), options.height.value_or(800));
+    // Without --window-size: most of the screen the window opens on, or the size it had when last closed.
+    const std::optional<WindowSize> remembered = settings.window.width > 0 && settings.window.height > 0
+                                                     ? std::optional<WindowSize>(settings.window)
+                                                     : std::nullopt;
+    auto window = options.width && options.height ? SdlWindow::create("diplomap", *options.width, *options.height)
+                                                  : SdlWindow::create_fitting("diplomap", remembered);
     if (auto* error = std::get_if<std::string>(&window)) {
         err << "diplomap: " << *error << '\n';
         return 1;

@@ -11,6 +11,7 @@
 #include <ostream>
 
 #include "app/modes/map_view.hpp"
+#include "app/style/translations.hpp"
 #include "app/ui/fonts.hpp"
 #include "geo/map/image_file.hpp"
 
@@ -18,7 +19,6 @@ namespace diplomap {
 namespace {
 
 constexpr double kCrossFadeSeconds = 0.45;
-constexpr double kStoryPollSeconds = 0.25;
 constexpr double kSettingsSaveDelaySeconds = 1.0;
 constexpr std::array<float, 6> kUiScales{1.0F, 1.25F, 1.5F, 1.75F, 2.0F, 2.5F};
 
@@ -39,7 +39,13 @@ ViewerCore::ViewerCore(SdlWindow& window, MapRenderer renderer, TextureBlit blit
     base_style_ = ImGui::GetStyle();
 }
 
-ViewerCore::~ViewerCore() { save_settings_if_changed(true); }
+ViewerCore::~ViewerCore() {
+    set_text_sink(nullptr, nullptr);  // the report it points into goes with the core
+    // The next window opens at the size this one had, unless it was full screen or sized on the command line.
+    if (!options_.width && (SDL_GetWindowFlags(window_.handle()) & SDL_WINDOW_FULLSCREEN) == 0)
+        settings_.window = window_.size();
+    save_settings_if_changed(true);
+}
 
 std::optional<std::string> ViewerCore::start() {
     int w = 0, h = 0;
@@ -67,6 +73,7 @@ std::optional<std::string> ViewerCore::start() {
     if (watcher_) {
         take_story();
         for (const geo::Diagnostic& d : watcher_->problems()) err_ << d.to_string() << '\n';
+        home_pending_ = story_view_.has_story() && !options_.view.center_given;
     }
     apply_ui_scale();
     if (options_.seconds) {
@@ -125,6 +132,9 @@ void ViewerCore::new_ui_frame() {
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     report_.clear_frame();
+    if (options_.test_report)
+        set_text_sink([](void* report, std::string_view text) { static_cast<TestReport*>(report)->note_string(text); },
+                      &report_);
     update_hover();
 }
 
@@ -238,9 +248,7 @@ void ViewerCore::advance_clock() {
 }
 
 void ViewerCore::poll_story() {
-    if (!watcher_ || now_ - last_poll_ < kStoryPollSeconds) return;
-    last_poll_ = now_;
-    if (watcher_->poll()) take_story();
+    if (watcher_ && watcher_->take_changes()) take_story();
 }
 
 // A new version of the story replaces the old one in place: camera, time and layers stay as they are, and the
@@ -253,6 +261,7 @@ void ViewerCore::take_story() {
         language_ = settings_.language.empty() ? own : settings_.language;
     }
     story_view_.set_story(*story);
+    home_group_ = geo::home_group(story_view_.story());
     ++story_version_;
     selection_.story_replaced(story_view_.story());
     animation_.length = std::max(story_view_.play_seconds(), 1.0);
@@ -390,6 +399,10 @@ void ViewerCore::switch_projection(const std::string& name) {
 }
 
 void ViewerCore::reset_view() {
+    if (story_view_.has_story() && !options_.view.center_given) {
+        fly_home();
+        return;
+    }
     flight_.reset();
     view_.spec = options_.view.projection;
     if (auto p = geo::Projection::create(view_.spec); std::holds_alternative<geo::Projection>(p))
@@ -448,7 +461,13 @@ void ViewerCore::fly_to_target(const geo::FitTarget& target) {
 
 void ViewerCore::fly_home() {
     if (!story_view_.has_story()) return;
-    fly_to_target(geo::main_places_target(story_view_.story()));
+    fly_to_target(geo::home_target(story_view_.story(), home_group_));
+}
+
+void ViewerCore::frame_home_if_pending() {
+    if (!home_pending_ || !story_view_.has_story()) return;
+    home_pending_ = false;
+    if (const auto to = fit(geo::home_target(story_view_.story(), home_group_))) jump_to(*to, view_.spec);
 }
 
 void ViewerCore::jump_to(const geo::ViewPose& to, const geo::ProjectionSpec& spec) {

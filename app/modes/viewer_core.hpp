@@ -27,9 +27,10 @@
 #include "app/render/texture_blit.hpp"
 #include "app/ui/animation_panel.hpp"
 #include "geo/map/view_flight.hpp"
+#include "geo/story/home_group.hpp"
 #include "geo/story/selection_model.hpp"
 #include "geo/story/story_fit.hpp"
-#include "geo/story/story_watch.hpp"
+#include "geo/story/story_watch_thread.hpp"
 
 namespace diplomap {
 
@@ -91,7 +92,7 @@ public:
     [[nodiscard]] const geo::Story& story() const { return story_view_.story(); }
     // Counts new versions of the story (live reload, another story opened), so modes know to refresh.
     [[nodiscard]] std::uint64_t story_version() const { return story_version_; }
-    [[nodiscard]] const geo::StoryWatcher* watcher() const { return watcher_ ? &*watcher_ : nullptr; }
+    [[nodiscard]] const geo::StoryWatchThread* watcher() const { return watcher_ ? &*watcher_ : nullptr; }
     void open_story(const std::filesystem::path& path);
     AnimationControls& animation() { return animation_; }
     geo::SelectionModel& selection() { return selection_; }
@@ -125,7 +126,13 @@ public:
     // its middle with a cross-fade.
     void fly_to(const geo::ViewPose& to, const geo::ProjectionSpec& spec);
     void fly_to_target(const geo::FitTarget& target);
+    // Home: the story's main places, or only their densest group when framing all would leave it unreadable
+    // (geo::home_group); the other main places are then shown by edge indicators.
     void fly_home();
+    [[nodiscard]] const geo::HomeGroup& home_group() const { return home_group_; }
+    // The first frame that knows its free rectangle jumps to the home view (unless --center chose the view); the
+    // mode calls this right after set_free_rect.
+    void frame_home_if_pending();
     // Lands the flight on its target at once (forward pressed mid-flight).
     void finish_flight();
     void cancel_flight() {
@@ -191,17 +198,18 @@ private:
     Clock::time_point frame_start_;
     double now_ = 0;
     double last_tick_ = 0;
-    double last_poll_ = -1e9;
     int frames_ = 0;
     int exit_code_ = 0;
     bool running_ = true;
 
-    std::optional<geo::StoryWatcher> watcher_;
+    std::optional<geo::StoryWatchThread> watcher_;
     std::uint64_t story_version_ = 0;
     AnimationControls animation_;
     geo::SelectionModel selection_;
     AsOfState as_of_;
     std::string language_ = "de";
+    geo::HomeGroup home_group_;
+    bool home_pending_ = false;
 
     geo::PixelRect free_rect_;
     struct Flight {

@@ -29,7 +29,16 @@ const Table& table_of(UiLanguage language) {
     return language == UiLanguage::de ? german : english;
 }
 
+// Where tr() notes the texts it hands out while a test report is being written: one frame's interface strings.
+thread_local TextSink sink = nullptr;
+thread_local void* sink_context = nullptr;
+
 }  // namespace
+
+void set_text_sink(TextSink note, void* context) {
+    sink = note;
+    sink_context = context;
+}
 
 UiLanguage ui_language(std::string_view code) { return code == "de" ? UiLanguage::de : UiLanguage::en; }
 
@@ -39,7 +48,9 @@ UiLanguage default_ui_language(std::string_view story_language) { return ui_lang
 
 const char* tr(UiText key, UiLanguage language) {
     const auto i = static_cast<std::size_t>(key);
-    return i < kTextCount ? table_of(language)[i] : "";
+    const char* text = i < kTextCount ? table_of(language)[i] : "";
+    if (sink != nullptr) sink(sink_context, text);
+    return text;
 }
 
 const char* tr(UiText key, std::string_view language_code) { return tr(key, ui_language(language_code)); }

@@ -230,6 +230,11 @@ const char* tr(UiText key, std::string_view language_code);
 // language changes.
 std::string window_title(UiText key, std::string_view id, UiLanguage language);
 
+// Window tests read which interface strings a frame drew: while a sink is set (by the viewer core, for the frame,
+// when it writes a test report), tr() hands every text it returns to `note` as well. Null: no sink. Per thread.
+using TextSink = void (*)(void* context, std::string_view text);
+void set_text_sink(TextSink note, void* context);
+
 struct TextEntry {
     UiText key;
     const char* text;

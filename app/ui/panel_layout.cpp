@@ -138,24 +138,4 @@ void report_panel_rect(PanelRects& rects, Panel panel) {
     rects[panel] = {pos.x, pos.y, pos.x + size.x, pos.y + size.y, true};
 }
 
-geo::PixelRect free_map_rect(const PanelRects& rects, float display_width, float display_height, float top,
-                             float bottom, float pixel_ratio) {
-    float left = 0, right = display_width, lower = display_height - bottom;
-    for (const PanelRect& r : rects.rects) {
-        if (!r.shown) continue;
-        const float middle_x = 0.5F * (r.left + r.right), width = r.right - r.left;
-        if (r.top > display_height * 0.6F && width > display_width * 0.4F) {
-            lower = std::min(lower, r.top);  // a band along the bottom
-        } else if (middle_x < display_width * 0.35F) {
-            left = std::max(left, r.right);
-        } else if (middle_x > display_width * 0.65F) {
-            right = std::min(right, r.left);
-        }
-    }
-    // Panels that leave too little room are ignored: better a flight behind a panel than into a sliver.
-    if (right - left < display_width * 0.25F) left = 0, right = display_width;
-    if (lower - top < display_height * 0.25F) lower = display_height - bottom;
-    return {left * pixel_ratio, top * pixel_ratio, right * pixel_ratio, lower * pixel_ratio};
-}
-
 }  // namespace diplomap

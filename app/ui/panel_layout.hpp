@@ -96,9 +96,4 @@ int place_panel(const PanelRects& rects, Panel panel);
 // Inside a panel's Begin/End: records the window's rectangle as drawn.
 void report_panel_rect(PanelRects& rects, Panel panel);
 
-// The largest part of the display between the panels that hug the left and right edges and above those along the
-// bottom, in framebuffer pixels. For callers that have drawn panels without a layout_panels layout.
-geo::PixelRect free_map_rect(const PanelRects& rects, float display_width, float display_height, float top,
-                             float bottom, float pixel_ratio);
-
 }  // namespace diplomap
