@@ -114,7 +114,7 @@ TEST_CASE("bad video arguments exit 2 with one message and write nothing", "[vid
         {"--video clip.mp4 --size 321x240",
          "diplomap export: --size 321x240: MP4 and WebM need an even width and height"},
         {"--out map.png --fps 10", "diplomap export: --fps, --from and --to go with --video FILE"},
-        {"--size 64x48", "diplomap export: --out FILE or --video FILE is required"},
+        {"--size 64x48", "diplomap export: --out FILE, --slides DIR or --video FILE is required"},
     };
     for (const auto& [arguments, message] : cases) {
         INFO(arguments);
