@@ -19,6 +19,7 @@ geo::Place main_place(const char* id, double lon, double lat) {
 
 std::vector<std::string> ids(const geo::Story& story, const std::vector<std::size_t>& places) {
     std::vector<std::string> out;
+    out.reserve(places.size());
     for (std::size_t p : places) out.push_back(story.places[p].id);
     return out;
 }
