@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "app/style/translations.hpp"
 #include "app/ui/slide_caption.hpp"
 #include "geo/map/image_file.hpp"
 #include "geo/story/automatic_slides.hpp"
@@ -262,7 +263,8 @@ void PresentMode::draw_presenter_overlay() {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 20, 20), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.32F, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.92F);
-    if (!ImGui::Begin("Presenter", nullptr,
+    const std::string title = window_title(UiText::present_notes, "presenter", ui_language(core_.language()));
+    if (!ImGui::Begin(title.c_str(), nullptr,
                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                           ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
@@ -280,7 +282,7 @@ void PresentMode::draw_presenter_overlay() {
     if (slide.notes) ImGui::TextWrapped("%s", slide.notes->get(language).c_str());
     if (current_ + 1 < slides_.size()) {
         ImGui::Separator();
-        ImGui::TextDisabled("%s", language == "de" ? "Nächste Folie" : "Next slide");
+        ImGui::TextDisabled("%s", tr(UiText::present_next_slide, language));
         ImGui::TextWrapped("%s", caption_text(story, slides_[current_ + 1], language).quote.c_str());
     }
     ImGui::End();
@@ -290,30 +292,32 @@ void PresentMode::draw_help() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y * 0.4F), ImGuiCond_Always,
                             ImVec2(0.5F, 0.5F));
-    if (!ImGui::Begin("Keys", &help_open_, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    const std::string title = window_title(UiText::present_keys_title, "present-keys", ui_language(core_.language()));
+    if (!ImGui::Begin(title.c_str(), &help_open_,
+                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }
-    const bool de = core_.language() == "de";
-    const char* rows[][2] = {
-        {"Right, Space, PageDown, Enter, click", de ? "weiter" : "next"},
-        {"Left, PageUp, Backspace", de ? "zurück" : "back"},
-        {"Home / End", de ? "erste / letzte Folie" : "first / last slide"},
-        {de ? "Zahl, Enter" : "number, Enter", de ? "zu Folie springen" : "jump to slide"},
-        {"A", de ? "automatisch weiter" : "autoplay"},
-        {"F", de ? "Vollbild" : "fullscreen"},
-        {"B", de ? "Bildschirm schwarz" : "blank the screen"},
-        {"L", de ? "Sprache Deutsch / Englisch" : "language German / English"},
-        {"S", de ? "Referentenansicht" : "presenter view"},
-        {"F12", de ? "Folie als PNG speichern" : "save the slide as PNG"},
-        {"Esc", de ? "zurück zum Erkunden" : "back to exploring"},
+    const std::string& language = core_.language();
+    const std::pair<const char*, UiText> rows[] = {
+        {"Right, Space, PageDown, Enter, click", UiText::help_present_next},
+        {"Left, PageUp, Backspace", UiText::help_present_previous},
+        {"Home / End", UiText::help_present_first_last},
+        {"1 2 ... Enter", UiText::help_present_jump},
+        {"A", UiText::help_present_autoplay},
+        {"F", UiText::help_present_fullscreen},
+        {"B", UiText::help_present_blank},
+        {"L", UiText::help_present_language},
+        {"S", UiText::help_present_notes},
+        {"F12", UiText::help_present_save},
+        {"Esc", UiText::help_present_explore},
     };
     if (ImGui::BeginTable("keys", 2)) {
         for (const auto& row : rows) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row[0]);
+            ImGui::TextUnformatted(row.first);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row[1]);
+            ImGui::TextUnformatted(tr(row.second, language));
         }
         ImGui::EndTable();
     }

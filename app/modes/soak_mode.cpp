@@ -346,6 +346,7 @@ private:
         options.story = *watcher_->story();
         options.seconds = t;
         options.out = scratch_.path() / ("export-" + std::to_string(exports_ % 2) + ".png");
+        options.force = true;  // the two scratch files are replaced in turn, as a user re-exporting would
         renderer_.reset();
         std::ostringstream export_err;
         const int status = run_export(options, export_err);
@@ -353,6 +354,7 @@ private:
         const bool written = fs::file_size(options.out, ec) > 0 && !ec;
         if (status != 0 || !written) {
             err_ << "diplomap soak: export " << exports_ << " failed: " << export_err.str();
+            start_renderer();  // the run ends with a failure, not with a renderer gone under its feet
             return false;
         }
         return start_renderer();

@@ -218,6 +218,13 @@ enum class UiText : std::uint16_t {
     help_present_notes,
     help_present_fullscreen,
     help_present_quit,
+    help_present_jump,
+    help_present_first_last,
+    help_present_language,
+    help_present_save,
+    help_present_explore,
+    caption_source,
+    caption_translated,
     count
 };
 inline constexpr std::size_t kTextCount = static_cast<std::size_t>(UiText::count);

@@ -187,6 +187,13 @@ constexpr TextEntry kTexts[] = {
     {UiText::help_present_notes, "Notizen ein oder aus"},
     {UiText::help_present_fullscreen, "Vollbild ein oder aus"},
     {UiText::help_present_quit, "Präsentation beenden"},
+    {UiText::help_present_jump, "zu einer Folie springen"},
+    {UiText::help_present_first_last, "erste / letzte Folie"},
+    {UiText::help_present_language, "Deutsch / Englisch"},
+    {UiText::help_present_save, "Folie als PNG speichern"},
+    {UiText::help_present_explore, "zurück zum Erkunden"},
+    {UiText::caption_source, "Quelle: %s"},
+    {UiText::caption_translated, "(aus dem Artikel übersetzt)"},
 };
 
 }  // namespace

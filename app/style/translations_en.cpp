@@ -185,6 +185,13 @@ constexpr TextEntry kTexts[] = {
     {UiText::help_present_notes, "speaker notes on or off"},
     {UiText::help_present_fullscreen, "full screen on or off"},
     {UiText::help_present_quit, "end the presentation"},
+    {UiText::help_present_jump, "jump to a slide"},
+    {UiText::help_present_first_last, "first / last slide"},
+    {UiText::help_present_language, "German / English"},
+    {UiText::help_present_save, "save the slide as a PNG"},
+    {UiText::help_present_explore, "back to exploring"},
+    {UiText::caption_source, "Source: %s"},
+    {UiText::caption_translated, "(translated from the article)"},
 };
 
 }  // namespace

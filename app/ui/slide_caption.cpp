@@ -1,6 +1,9 @@
 #include "app/ui/slide_caption.hpp"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "app/style/translations.hpp"
 
 namespace diplomap {
 namespace {
@@ -39,11 +42,16 @@ CaptionText caption_text(const geo::Story& story, const geo::Slide& slide, const
             out.speaker = "— " + person.name;
             if (person.role) out.speaker += ", " + person.role->get(language);
         }
-        if (!original) out.speaker += (out.speaker.empty() ? "" : "  ") + std::string("(translated from the article)");
+        if (!original)
+            out.speaker += (out.speaker.empty() ? "" : "  ") + std::string(tr(UiText::caption_translated, language));
     } else if (slide.caption_text) {
         out.quote = slide.caption_text->get(language);
     }
-    if (!story.meta.source.empty()) out.source = (language == "de" ? "Quelle: " : "Source: ") + story.meta.source;
+    if (!story.meta.source.empty()) {
+        char line[512];
+        std::snprintf(line, sizeof line, tr(UiText::caption_source, language), story.meta.source.c_str());
+        out.source = line;
+    }
     return out;
 }
 

@@ -111,6 +111,7 @@ TEST_CASE("a German frame draws no English-only interface string, and L switches
     const nlohmann::json english_frame = first_frames(dir, "1920x1080", "3:l");
     CHECK(english_frame["language"] == "en");
     std::size_t english_strings = 0;
-    for (const nlohmann::json& s : english_frame["strings"]) english_strings += english_only.count(s.get<std::string>());
+    for (const nlohmann::json& s : english_frame["strings"])
+        english_strings += english_only.count(s.get<std::string>());
     CHECK(english_strings > 10);
 }
