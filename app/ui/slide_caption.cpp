@@ -36,7 +36,10 @@ CaptionText caption_text(const geo::Story& story, const geo::Slide& slide, const
     if (slide.caption_excerpt && *slide.caption_excerpt < story.excerpts.size()) {
         const geo::Excerpt& excerpt = story.excerpts[*slide.caption_excerpt];
         const std::string& words = original ? excerpt.text : excerpt.translation.get(language);
-        out.quote = (language == "de" ? "„" : "“") + words + (language == "de" ? "“" : "”");
+        // A quotation that opens with its own marks (a quote within the article's quote) keeps just those.
+        const bool marked = words.starts_with("„") || words.starts_with("“") || words.starts_with("\"") ||
+                            words.starts_with("»") || words.starts_with("‚");
+        out.quote = marked ? words : (language == "de" ? "„" : "“") + words + (language == "de" ? "“" : "”");
         if (excerpt.speaker && *excerpt.speaker < story.people.size()) {
             const geo::Person& person = story.people[*excerpt.speaker];
             out.speaker = "— " + person.name;
