@@ -33,7 +33,6 @@ namespace {
 
 constexpr double kWheelZoomFactor = 1.25;
 constexpr double kClickSlopPixels = 4.0;
-constexpr std::array<float, 6> kUiScales{1.0F, 1.25F, 1.5F, 1.75F, 2.0F, 2.5F};
 
 // A text field's buffer holding `text`, cut to fit.
 template <std::size_t N>

@@ -20,7 +20,6 @@ namespace {
 
 constexpr double kCrossFadeSeconds = 0.45;
 constexpr double kSettingsSaveDelaySeconds = 1.0;
-constexpr std::array<float, 6> kUiScales{1.0F, 1.25F, 1.5F, 1.75F, 2.0F, 2.5F};
 
 bool same_projection(const geo::ProjectionSpec& a, const geo::ProjectionSpec& b) {
     return a.name == b.name && a.custom == b.custom;

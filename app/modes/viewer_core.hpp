@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -33,6 +34,9 @@
 #include "geo/story/story_watch_thread.hpp"
 
 namespace diplomap {
+
+// The interface scales Ctrl+plus and Ctrl+minus step through, and the View menu lists.
+inline constexpr std::array<float, 6> kUiScales{1.0F, 1.25F, 1.5F, 1.75F, 2.0F, 2.5F};
 
 // "What was known when" (the timeline's as-of date) and when it last changed, for the story's fade.
 struct AsOfState {
