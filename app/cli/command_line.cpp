@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
-#include "app/video/video_encoder.hpp"
+#include "app/video/video_format.hpp"
 
 namespace diplomap {
 namespace {
