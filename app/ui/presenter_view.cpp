@@ -8,7 +8,11 @@ namespace {
 
 void caption_lines(const CaptionText& text) {
     ImGui::TextWrapped("%s", text.quote.c_str());
-    if (!text.speaker.empty()) ImGui::TextDisabled("%s", text.speaker.c_str());
+    if (text.speaker.empty()) return;
+    // Wrapped like the quotation: a speaker with a long title and a translation note runs past the window's edge.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text.speaker.c_str());
+    ImGui::PopStyleColor();
 }
 
 }  // namespace
