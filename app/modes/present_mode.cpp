@@ -39,7 +39,8 @@ void PresentMode::open_presenter_window() {
     // Two screens: the presenter view gets a window of its own on the screen the slides are not on. One screen: an
     // overlay over the slide, toggled with S (--presenter-window asks for the window anyway).
     const int displays = SDL_GetNumVideoDisplays();
-    if (!options.presenter_window && !(options.presenter && displays > 1)) {
+    const bool own_window = options.presenter_window || (options.presenter && displays > 1);
+    if (!own_window) {
         presenter_overlay_ = options.presenter;
         return;
     }
@@ -83,10 +84,12 @@ PresenterViewContent PresentMode::presenter_content() const {
     if (slide.notes) content.notes = slide.notes->get(language);
     if (current_ + 1 < slides_.size()) {
         content.next = caption_text(story, slides_[current_ + 1], language);
-        if (auto picture = thumbnails_.get(current_ + 1))
-            content.next_picture =
-                PresenterThumbnail{reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(picture->texture)),
-                                   picture->width, picture->height};
+        if (auto picture = thumbnails_.get(current_ + 1)) {
+            // ImGui's OpenGL backend takes the GL texture name itself as the ImTextureID.
+            const auto texture = reinterpret_cast<ImTextureID>(  // NOLINT(performance-no-int-to-ptr)
+                static_cast<std::uintptr_t>(picture->texture));
+            content.next_picture = PresenterThumbnail{texture, picture->width, picture->height};
+        }
     }
     return content;
 }
