@@ -110,7 +110,7 @@ TEST_CASE("a filmed presentation holds each slide as its still and flies between
     video.progress = false;
     video.presentation = true;
     std::ostringstream err;
-    REQUIRE(film(watched, video, err) == 0);
+    REQUIRE(diplomap::film(watched, video, err) == 0);
     CHECK(err.str().empty());
     REQUIRE(handed.size() == 4);
 
