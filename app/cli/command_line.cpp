@@ -134,8 +134,6 @@ BadValue read_video(const RawArguments& raw, int width, int height, std::optiona
     if (auto error = read_seconds("--from", raw.from, video.from)) return error;
     if (auto error = read_seconds("--to", raw.to, video.to)) return error;
     if (raw.presentation) {
-        if (!raw.from.empty() || !raw.to.empty())
-            return "--presentation films every slide; --from and --to pick a stretch of the animation";
         if (!raw.export_slide.empty()) return "--presentation films every slide; leave out --slide";
         video.presentation = true;
         video.caption = !raw.no_caption;
@@ -370,8 +368,10 @@ CliParse parse_cli(int argc, const char* const* argv) {
                            "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
                            "--date as for stills");
     export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
-    export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
-    export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
+    export_cmd->add_option("--from", raw.from, "video: animation (or presentation) seconds to start at")
+        ->default_str("0");
+    export_cmd->add_option("--to", raw.to,
+                           "video: animation (or presentation) seconds to end at (default: the end)");
     export_cmd->add_flag("--presentation", raw.presentation,
                          "video: the presentation (every slide, its flight and its duration) instead of the animation");
 

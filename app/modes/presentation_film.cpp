@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "app/modes/headless_map.hpp"
@@ -215,9 +216,18 @@ RgbaImage image_of(int width, int height) {
 
 }  // namespace
 
-std::variant<FrameSource, std::string> presentation_frames(const ExportOptions& base, bool caption) {
+std::variant<FrameSource, std::string> presentation_frames(const ExportOptions& base, bool caption,
+                                                           std::optional<double> from, std::optional<double> to) {
     auto planned = PresentationFilm::plan(base, caption);
     if (auto* error = std::get_if<std::string>(&planned)) return *error;
+    const double length = std::get<PresentationFilm>(planned).seconds();
+    const double start = from.value_or(0.0);
+    const double end = std::min(to.value_or(length), length);
+    if (end <= start) {
+        char text[160];
+        std::snprintf(text, sizeof text, "nothing to film: the presentation ends at %.2f s", length);
+        return std::string(text);
+    }
     auto filmed = std::make_shared<FilmedPresentation>(FilmedPresentation{
         std::move(std::get<PresentationFilm>(planned)), nullptr, image_of(base.width, base.height), {}, {}});
     // The renderer starts on the first slide's view, as its still does.
@@ -227,9 +237,9 @@ std::variant<FrameSource, std::string> presentation_frames(const ExportOptions& 
     FrameSource source;
     source.width = base.width;
     source.height = base.height;
-    source.seconds = filmed->film.seconds();
-    source.frame_at = [filmed](double seconds) -> const RgbaImage& {
-        const FilmShot shot = filmed->film.shot_at(seconds);
+    source.seconds = end - start;
+    source.frame_at = [filmed, start](double seconds) -> const RgbaImage& {
+        const FilmShot shot = filmed->film.shot_at(start + seconds);
         if (shot.fade > 0 && filmed->faded_slide != shot.slide) {
             if (filmed->faded.pixels.empty()) filmed->faded = image_of(filmed->frame.width, filmed->frame.height);
             filmed->draw(filmed->film.switch_shot(shot.slide), filmed->faded);

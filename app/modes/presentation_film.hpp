@@ -76,7 +76,10 @@ private:
     bool caption_ = true;
 };
 
-// The film as a frame source for film() (video_export.hpp).
-std::variant<FrameSource, std::string> presentation_frames(const ExportOptions& base, bool caption);
+// The film from `from` to `to` seconds of the presentation (defaults: all of it) as a frame source for film()
+// (video_export.hpp): frame time t shows the presentation at from + t.
+std::variant<FrameSource, std::string> presentation_frames(const ExportOptions& base, bool caption,
+                                                           std::optional<double> from = std::nullopt,
+                                                           std::optional<double> to = std::nullopt);
 
 }  // namespace diplomap

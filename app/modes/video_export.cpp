@@ -226,8 +226,8 @@ int run_video_export(const ExportOptions& still, const VideoOptions& video, std:
         err << "diplomap: " << *error << '\n';
         return 1;
     }
-    auto source =
-        video.presentation ? presentation_frames(still, video.caption) : animation_frames(still, video.from, video.to);
+    auto source = video.presentation ? presentation_frames(still, video.caption, video.from, video.to)
+                                     : animation_frames(still, video.from, video.to);
     if (auto* error = std::get_if<std::string>(&source)) {
         err << "diplomap: " << *error << '\n';
         return 1;

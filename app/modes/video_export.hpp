@@ -35,7 +35,7 @@ struct VideoOptions {
     std::filesystem::path file;  // .mp4, .webm or .gif
     int fps = 30;
     bool force = false;              // replace an existing file
-    std::optional<double> from, to;  // animation seconds; empty: from 0, to the end of the animation
+    std::optional<double> from, to;  // animation (presentation) seconds; empty: from 0, to the end
     bool progress = true;            // a progress bar on stderr when it is a terminal
     // The presentation instead of the animation: every slide with its flight, held for its duration
     // (presentation_film.hpp); `caption` as the slide stills draw it.
