@@ -186,7 +186,7 @@ struct FilmedPresentation {
     RgbaImage frame, faded;
     std::optional<std::size_t> faded_slide;
 
-    void draw(const FilmShot& shot, RgbaImage& into) {
+    void draw(const FilmShot& shot, RgbaImage& into) const {
         Camera camera = map->camera();
         camera.center = shot.camera.center;
         camera.pixels_per_metre = shot.camera.pixels_per_metre;
