@@ -370,8 +370,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
     export_cmd->add_option("--from", raw.from, "video: animation (or presentation) seconds to start at")
         ->default_str("0");
-    export_cmd->add_option("--to", raw.to,
-                           "video: animation (or presentation) seconds to end at (default: the end)");
+    export_cmd->add_option("--to", raw.to, "video: animation (or presentation) seconds to end at (default: the end)");
     export_cmd->add_flag("--presentation", raw.presentation,
                          "video: the presentation (every slide, its flight and its duration) instead of the animation");
 
