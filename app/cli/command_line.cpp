@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
-#include "app/video/video_encoder.hpp"
+#include "app/video/video_format.hpp"
 
 namespace diplomap {
 namespace {
@@ -51,7 +51,8 @@ struct RawArguments {
     std::string drag_frames;
     std::string test_report, test_clock_step, test_keys;
     std::string present_slide = "1";
-    bool present_window = false, presenter = false;
+    bool present_window = false, presenter = false, presenter_window = false;
+    std::string test_thumbnails;
 
     RawMapArguments export_map;
     std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
@@ -163,7 +164,8 @@ CliParse typed_export(const RawArguments& raw) {
             // Checked like an --out of the same format, file by file when they are written.
             options.out = std::filesystem::path(raw.export_slides) / ("slide-01." + raw.slides_format);
         } else {
-            if (raw.out.empty() && !command.video) return std::string("--out FILE, --slides DIR or --video FILE is required");
+            if (raw.out.empty() && !command.video)
+                return std::string("--out FILE, --slides DIR or --video FILE is required");
             if (!command.video && !geo::image_format_for(options.out))
                 return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
             if (!raw.export_slide.empty()) {
@@ -256,7 +258,9 @@ CliParse typed_present(const RawArguments& raw) {
         return bad_argument("diplomap present", *error);
     options.present = true;
     options.fullscreen = !raw.present_window;
-    options.presenter = raw.presenter;
+    options.presenter = raw.presenter || raw.presenter_window;
+    options.presenter_window = raw.presenter_window;
+    if (!raw.test_thumbnails.empty()) options.test_thumbnails = raw.test_thumbnails;
     return parsed;
 }
 
@@ -338,7 +342,11 @@ CliParse parse_cli(int argc, const char* const* argv) {
     present_cmd->add_option("--screenshot", raw.screenshot)->group("");
     present_cmd->add_option("--slide", raw.present_slide, "open on this slide (1 is the first)")->default_str("1");
     present_cmd->add_flag("--window", raw.present_window, "in a window instead of fullscreen");
-    present_cmd->add_flag("--presenter", raw.presenter, "show the presenter view (S toggles it)");
+    present_cmd->add_flag("--presenter", raw.presenter,
+                          "the presenter view: its own window on a second screen, else an overlay (S toggles it)");
+    present_cmd->add_flag("--presenter-window", raw.presenter_window,
+                          "the presenter view in a window of its own, even on one screen");
+    present_cmd->add_option("--test-thumbnails", raw.test_thumbnails)->group("");
     present_cmd->add_option("--window-size", raw.window_size, "window size WIDTHxHEIGHT with --window");
     add_story_argument(*present_cmd, raw.explore.story);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -17,6 +18,10 @@ namespace diplomap {
 namespace {
 
 constexpr double kHideCursorSeconds = 2.0;
+// The next slide's picture in the presenter view: about the width the view gives it, in pixels.
+constexpr int kThumbnailWidth = 560;
+// The picture is drawn once the slide has rested this long, so the hitch of drawing it never shows in a flight.
+constexpr double kThumbnailAfterSeconds = 0.4;
 
 }  // namespace
 
@@ -24,10 +29,83 @@ std::vector<geo::Slide> presentation_slides(const geo::Story& story) {
     return story.slides.empty() ? geo::automatic_slides(story) : story.slides;
 }
 
-PresentMode::PresentMode(ViewerCore& core) : core_(core) {
+PresentMode::PresentMode(ViewerCore& core) : core_(core), thumbnails_(kThumbnailWidth, core.options().test_thumbnails) {
     current_ = static_cast<std::size_t>(std::max(core.options().slide, 1) - 1);
-    // One screen: the presenter view is an overlay (S); --presenter opens with it shown.
-    presenter_overlay_ = core.options().presenter;
+}
+
+void PresentMode::open_presenter_window() {
+    presenter_window_tried_ = true;
+    const ViewerOptions& options = core_.options();
+    // Two screens: the presenter view gets a window of its own on the screen the slides are not on. One screen: an
+    // overlay over the slide, toggled with S (--presenter-window asks for the window anyway).
+    const int displays = SDL_GetNumVideoDisplays();
+    if (!options.presenter_window && !(options.presenter && displays > 1)) {
+        presenter_overlay_ = options.presenter;
+        return;
+    }
+    const int main_display = std::max(0, SDL_GetWindowDisplayIndex(core_.window().handle()));
+    const int display = displays > 1 ? (main_display == 0 ? 1 : 0) : main_display;
+    const std::string title = tr(UiText::present_presenter_view, ui_language(core_.language()));
+    auto opened = PresenterWindow::open(core_.window(), display, "diplomap – " + title);
+    if (auto* error = std::get_if<std::string>(&opened)) {
+        std::fprintf(stderr, "diplomap: %s; the presenter view is an overlay (S)\n", error->c_str());
+        presenter_overlay_ = true;
+        return;
+    }
+    presenter_window_ = std::move(std::get<std::unique_ptr<PresenterWindow>>(opened));
+}
+
+void PresentMode::presenter_window_event(const SDL_Event& event) {
+    if (!presenter_window_) return;
+    if (presenter_window_->process(event)) {
+        presenter_window_.reset();  // closed: the slides go on without it
+        return;
+    }
+    // A clicker or the laptop's keyboard may well be typing into the presenter's window: its keys drive the slides.
+    if (event.type == SDL_KEYDOWN) handle_event(event);
+}
+
+PresenterViewContent PresentMode::presenter_content() const {
+    PresenterViewContent content;
+    if (slides_.empty() || !core_.has_story()) return content;
+    const std::string& language = core_.language();
+    const geo::Story& story = core_.story();
+    content.language = ui_language(language);
+    content.slide = static_cast<int>(current_) + 1;
+    content.slide_count = static_cast<int>(slides_.size());
+    content.elapsed_seconds = static_cast<int>(core_.now() - presentation_start_);
+    const std::time_t now = std::time(nullptr);
+    char clock[16];
+    std::strftime(clock, sizeof clock, "%H:%M", std::localtime(&now));
+    content.clock = clock;
+    const geo::Slide& slide = slides_[current_];
+    content.current = caption_text(story, slide, language);
+    if (slide.notes) content.notes = slide.notes->get(language);
+    if (current_ + 1 < slides_.size()) {
+        content.next = caption_text(story, slides_[current_ + 1], language);
+        if (auto picture = thumbnails_.get(current_ + 1))
+            content.next_picture =
+                PresenterThumbnail{reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(picture->texture)),
+                                   picture->width, picture->height};
+    }
+    return content;
+}
+
+void PresentMode::draw_next_thumbnail_when_resting() {
+    if (!presenter_view_shown() || !arrived_ || core_.flying() || slide_elapsed() < kThumbnailAfterSeconds ||
+        current_ + 1 >= slides_.size())
+        return;
+    thumbnails_.draw(core_, current_ + 1);
+}
+
+void PresentMode::draw_presenter_window() {
+    if (!presenter_window_) return;
+    const PresenterViewContent content = presenter_content();
+    const std::string title = window_title(UiText::present_presenter_view, "presenter", content.language);
+    presenter_window_->frame(title, [&content] { draw_presenter_view(content); });
+    TestReport& report = core_.report();
+    report.presenter_window = true;
+    report.presenter_picture = content.next_picture ? std::optional<int>(content.slide + 1) : std::nullopt;
 }
 
 void PresentMode::refresh_story() {
@@ -39,6 +117,7 @@ void PresentMode::refresh_story() {
 
 void PresentMode::enter() {
     refresh_story();
+    if (!presenter_window_tried_) open_presenter_window();
     presentation_start_ = core_.now();
     last_motion_ = core_.now();
     if (last_shown_) current_ = *last_shown_;
@@ -102,6 +181,7 @@ void PresentMode::update() {
         animation.seconds = slide.to_seconds;
         animation.paused = true;
     }
+    draw_next_thumbnail_when_resting();
     if (autoplay_ && slide.duration_seconds > 0 && slide_elapsed() >= slide.duration_seconds &&
         current_ + 1 < slides_.size())
         go_to(current_ + 1, true);
@@ -263,29 +343,14 @@ void PresentMode::draw_presenter_overlay() {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 20, 20), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.32F, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.92F);
-    const std::string title = window_title(UiText::present_notes, "presenter", ui_language(core_.language()));
-    if (!ImGui::Begin(title.c_str(), nullptr,
-                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                          ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
-    const std::string& language = core_.language();
-    const geo::Story& story = core_.story();
-    const auto elapsed = static_cast<int>(core_.now() - presentation_start_);
-    const std::time_t now = std::time(nullptr);
-    char clock[16];
-    std::strftime(clock, sizeof clock, "%H:%M", std::localtime(&now));
-    ImGui::Text("%zu / %zu   %02d:%02d   %s", current_ + 1, slides_.size(), elapsed / 60, elapsed % 60, clock);
-    ImGui::Separator();
-    const geo::Slide& slide = slides_[current_];
-    if (slide.notes) ImGui::TextWrapped("%s", slide.notes->get(language).c_str());
-    if (current_ + 1 < slides_.size()) {
-        ImGui::Separator();
-        ImGui::TextDisabled("%s", tr(UiText::present_next_slide, language));
-        ImGui::TextWrapped("%s", caption_text(story, slides_[current_ + 1], language).quote.c_str());
-    }
+    const PresenterViewContent content = presenter_content();
+    const std::string title = window_title(UiText::present_presenter_view, "presenter", content.language);
+    if (ImGui::Begin(title.c_str(), nullptr,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                         ImGuiWindowFlags_NoSavedSettings))
+        draw_presenter_view(content);
     ImGui::End();
+    core_.report().presenter_picture = content.next_picture ? std::optional<int>(content.slide + 1) : std::nullopt;
 }
 
 void PresentMode::draw_help() {

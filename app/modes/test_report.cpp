@@ -49,6 +49,8 @@ std::optional<std::string> write_test_report(const std::filesystem::path& file, 
     j["flying"] = report.flying;
     j["blank"] = report.blank;
     j["presenter_view"] = report.presenter_view;
+    j["presenter_window"] = report.presenter_window;
+    j["presenter_picture"] = report.presenter_picture ? nlohmann::json(*report.presenter_picture) : nlohmann::json();
     std::filesystem::path temporary = file;
     temporary += ".part";
     {

@@ -31,7 +31,9 @@ struct TestReport {
     bool autoplay = false;
     bool flying = false;
     bool blank = false;
-    bool presenter_view = false;
+    bool presenter_view = false;           // the overlay (S)
+    bool presenter_window = false;         // the presenter view's own window
+    std::optional<int> presenter_picture;  // the slide whose picture the presenter view shows, 1-based
 
     void note_string(std::string_view text);
     void clear_frame();

@@ -66,6 +66,10 @@ int run_loop(ViewerCore& core, ExploreMode& explore, PresentMode& present, std::
             if (k.frame == core.frame_count()) push_key(k.key);
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
+            if (present.owns_event(e)) {
+                present.presenter_window_event(e);
+                continue;
+            }
             ImGui_ImplSDL2_ProcessEvent(&e);
             core.handle_event(e);
             mode->handle_event(e);
@@ -77,6 +81,8 @@ int run_loop(ViewerCore& core, ExploreMode& explore, PresentMode& present, std::
         mode->draw_ui();
         core.draw_story_marks();
         mode->draw_overlay();
+        // Before the main window's frame ends, so that the test report of the last frame holds what it drew too.
+        present.draw_presenter_window();
         core.end_frame();
         for (auto [from, to, kind] :
              {std::tuple<ViewerMode*, ViewerMode*, ModeKind>{&explore, &present, ModeKind::present},

@@ -202,6 +202,9 @@ enum class UiText : std::uint16_t {
     present_blank,
     present_end,
     present_keys_title,
+    present_current_slide,
+    present_drawing_preview,
+    present_presenter_view,
     // Key names
     key_right_space,
     key_left_backspace,
