@@ -78,6 +78,7 @@ struct HeadlessMap::State {
     std::map<geo::Detail, geo::Basemap> basemaps;
     std::optional<geo::LonLatPaths> graticule;
     bool moving = false;
+    int meshes_built = 0;
     int tile_width = 0, tile_height = 0;  // render pixels, multiples of the supersampling
     int tiles_across = 1, tiles_down = 1;
     // Left uninitialised (no std::vector): every byte is written before it is read, and zeroing tens of megabytes
@@ -237,6 +238,7 @@ std::vector<MarkerOnMap> HeadlessMap::markers() const { return state_->markers; 
 std::vector<DrawnLabel> HeadlessMap::labels() const { return state_->labels; }
 std::pair<int, int> HeadlessMap::tiles() const { return {state_->tiles_across, state_->tiles_down}; }
 bool HeadlessMap::basemap_reused() const { return state_->basemap_reused; }
+int HeadlessMap::meshes_built() const { return state_->meshes_built; }
 
 void HeadlessMap::set_focus(const std::optional<geo::SlideHighlight>& focus) {
     if (state_->story_view) state_->story_view->set_focus(focus);
@@ -285,6 +287,7 @@ std::optional<std::string> HeadlessMap::set_projection(const geo::ProjectionSpec
                                                                   *s.graticule, key.cull_radius_deg),
                                                  key.finest, key.coarsest);
             s.map->upload(mesh);
+            ++s.meshes_built;
             if (!moving) {
                 s.kept.emplace_front(key, std::move(mesh));
                 if (s.kept.size() > kKeptMeshes) s.kept.pop_back();

@@ -62,6 +62,8 @@ public:
     [[nodiscard]] std::pair<int, int> tiles() const;
     // Whether the last frame copied the basemap drawn for an earlier frame of the same view instead of drawing it.
     [[nodiscard]] bool basemap_reused() const;
+    // How many basemap meshes set_projection() has projected and built so far (kept ones are only uploaded).
+    [[nodiscard]] int meshes_built() const;
 
     struct State;
 

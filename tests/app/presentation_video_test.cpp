@@ -202,6 +202,42 @@ TEST_CASE("a video of a view that stays put draws its basemap once and copies it
     CHECK(differing_pixels(frames[0], frames[1]) > 1000);
 }
 
+TEST_CASE("a headless map switches projection and keeps the meshes of resting views", "[video][presentation]") {
+    const ExportOptions base = short_presentation();
+    auto planned = PresentationFilm::plan(base, false);
+    if (auto* error = std::get_if<std::string>(&planned)) FAIL(*error);
+    const PresentationFilm& film = std::get<PresentationFilm>(planned);
+    auto created = HeadlessMap::create(film.still_options(0));
+    if (auto* error = std::get_if<std::string>(&created)) FAIL(*error);
+    HeadlessMap& map = *std::get<std::unique_ptr<HeadlessMap>>(created);
+    const auto show = [&](std::size_t slide) {
+        const ExportOptions& still = film.still_options(slide);
+        map.set_camera(*still.camera);
+        REQUIRE_FALSE(map.set_projection(still.view.projection, false));
+        map.set_focus(still.focus);
+        RgbaImage frame{base.width, base.height, std::vector<std::uint8_t>(std::size_t{640} * 360 * 4)};
+        REQUIRE_FALSE(map.render_into(still.seconds, frame.pixels));
+        return frame;
+    };
+    // The first slide's view is the one it was made with: nothing to build.
+    const RgbaImage korea = show(0);
+    CHECK(map.meshes_built() == 0);
+    CHECK(differing_pixels(korea, show(0)) == 0);
+    CHECK(map.meshes_built() == 0);
+    CHECK(map.basemap_reused());
+    // The world map is another projection: built once, then held without building again.
+    const RgbaImage world = show(2);
+    CHECK(map.meshes_built() == 1);
+    CHECK(differing_pixels(world, render(film.still_options(2))) == 0);
+    show(2);
+    CHECK(map.meshes_built() == 1);
+    // The globe over Washington, then the world map again: that one was kept.
+    show(1);
+    CHECK(map.meshes_built() == 2);
+    CHECK(differing_pixels(show(2), world) == 0);
+    CHECK(map.meshes_built() == 2);
+}
+
 TEST_CASE("export --presentation films every slide for its duration, as MP4 and GIF", "[video][presentation][cli]") {
     TempDir dir;
     const std::vector<geo::Slide> slides = presentation_slides(bundled_story());
