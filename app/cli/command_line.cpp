@@ -60,6 +60,7 @@ struct RawArguments {
     bool no_caption = false;
     bool force = false, transparent = false, world_file = false;
     std::string video, fps = "30", from, to;
+    bool presentation = false;
 
     std::string check_story;
     bool check_strict = false;
@@ -121,6 +122,7 @@ BadValue read_video(const RawArguments& raw, int width, int height, std::optiona
     const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty();
     if (raw.video.empty()) {
         if (video_options) return "--fps, --from and --to go with --video FILE";
+        if (raw.presentation) return "--presentation goes with --video FILE";
         return std::nullopt;
     }
     if (!raw.out.empty()) return "--out and --video: give one of them";
@@ -132,6 +134,11 @@ BadValue read_video(const RawArguments& raw, int width, int height, std::optiona
     if (auto error = read_count("--fps", raw.fps, 1, 120, "a whole number 1..120", video.fps)) return error;
     if (auto error = read_seconds("--from", raw.from, video.from)) return error;
     if (auto error = read_seconds("--to", raw.to, video.to)) return error;
+    if (raw.presentation) {
+        if (!raw.export_slide.empty()) return "--presentation films every slide; leave out --slide";
+        video.presentation = true;
+        video.caption = !raw.no_caption;
+    }
     if (video.to && video.to <= video.from.value_or(0.0)) return "--to " + raw.to + ": must be later than --from";
     if (auto bad = check_video_settings({*format, width, height, video.fps})) return "--size " + raw.size + ": " + *bad;
     video.force = raw.force;
@@ -309,6 +316,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
         "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
         "  diplomap export --video story.mp4 --size 1280x720     the animation as a video\n"
+        "  diplomap export --video slides.mp4 --presentation     the slides with their flights as a video\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
@@ -368,8 +376,11 @@ CliParse parse_cli(int argc, const char* const* argv) {
                            "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
                            "--date as for stills");
     export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
-    export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
-    export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
+    export_cmd->add_option("--from", raw.from, "video: animation (or presentation) seconds to start at")
+        ->default_str("0");
+    export_cmd->add_option("--to", raw.to, "video: animation (or presentation) seconds to end at (default: the end)");
+    export_cmd->add_flag("--presentation", raw.presentation,
+                         "video: the presentation (every slide, its flight and its duration) instead of the animation");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();

@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <future>
+#include <map>
 
 #include "app/modes/assets.hpp"
+#include "app/modes/navigation.hpp"
 #include "app/modes/story_view.hpp"
 #include "app/platform/gl_context.hpp"
+#include "app/render/basemap_cache.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/offscreen_ui_frame.hpp"
@@ -21,6 +25,17 @@ namespace {
 constexpr std::size_t kTilePixelBudget = std::size_t{16} << 20U;
 // The font atlas grows with the square of its size; beyond this, larger text is drawn from it scaled up.
 constexpr float kMaxFontPixels = 120.0F;
+// Resting views whose meshes set_projection() keeps (a 10m mesh holds tens of megabytes).
+constexpr std::size_t kKeptMeshes = 3;
+
+// What a basemap mesh was built for.
+struct MeshKey {
+    geo::ProjectionSpec spec;
+    geo::Detail detail = geo::Detail::Coarse110m;
+    std::size_t finest = 0, coarsest = 0;
+    double cull_radius_deg = 180.0;
+    bool operator==(const MeshKey&) const = default;
+};
 
 int largest_framebuffer_side() {
     GLint renderbuffer = 0, texture = 0;
@@ -53,6 +68,17 @@ struct HeadlessMap::State {
     std::optional<MapRenderer> map;
     std::optional<StoryView> story_view;
     std::unique_ptr<ImGuiOffscreen> overlay;
+    std::function<void(ImDrawList& list, float width, float height)> overlay_drawing;  // options.overlay at first
+    // The basemap of a view that stays put (a video's frames), drawn once and copied; only for images drawn whole.
+    BasemapCache basemap_cache;
+    bool basemap_reused = false;
+    // For set_projection(): the mesh on the GPU, the last resting ones, and the Natural Earth levels loaded so far.
+    MeshKey uploaded;
+    std::deque<std::pair<MeshKey, BasemapMesh>> kept;
+    std::map<geo::Detail, geo::Basemap> basemaps;
+    std::optional<geo::LonLatPaths> graticule;
+    bool moving = false;
+    int meshes_built = 0;
     int tile_width = 0, tile_height = 0;  // render pixels, multiples of the supersampling
     int tiles_across = 1, tiles_down = 1;
     // Left uninitialised (no std::vector): every byte is written before it is read, and zeroing tens of megabytes
@@ -193,6 +219,12 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
         s.story_view->set_focus(options.focus);
     }
     s.overlay = std::make_unique<ImGuiOffscreen>(std::min(s.pixel_ratio, kMaxFontPixels / 15.0F));
+    s.overlay_drawing = options.overlay;
+    {
+        const double metres_per_pixel = 1.0 / drawn.pixels_per_metre;
+        s.uploaded = {proj.spec(), s.detail, geo::fill_level_for_scale(metres_per_pixel),
+                      geo::level_for_scale(metres_per_pixel), 180.0};
+    }
 
     auto prepared = scene_future.get();
     if (auto* error = std::get_if<std::string>(&prepared)) return *error;
@@ -205,6 +237,74 @@ geo::Detail HeadlessMap::detail() const { return state_->detail; }
 std::vector<MarkerOnMap> HeadlessMap::markers() const { return state_->markers; }
 std::vector<DrawnLabel> HeadlessMap::labels() const { return state_->labels; }
 std::pair<int, int> HeadlessMap::tiles() const { return {state_->tiles_across, state_->tiles_down}; }
+bool HeadlessMap::basemap_reused() const { return state_->basemap_reused; }
+int HeadlessMap::meshes_built() const { return state_->meshes_built; }
+
+void HeadlessMap::set_focus(const std::optional<geo::SlideHighlight>& focus) {
+    if (state_->story_view) state_->story_view->set_focus(focus);
+}
+
+void HeadlessMap::set_overlay(std::function<void(ImDrawList& list, float width, float height)> overlay) {
+    state_->overlay_drawing = std::move(overlay);
+}
+
+std::optional<std::string> HeadlessMap::set_projection(const geo::ProjectionSpec& spec, bool moving) {
+    State& s = *state_;
+    s.context->make_current();
+    const double metres_per_pixel = 1.0 / s.render_camera().pixels_per_metre;
+    // A moving view (a film's flight) is drawn as the still of that view would be, at the Natural Earth level and
+    // levels of detail of its scale: a video has the time the window has not, and a coarser coast would jump when
+    // the flight lands. A globe turning under a flight is another projection every frame, so only the cap in view
+    // is built; a flat map keeps its projection and builds every level once, so that the zooming camera needs no
+    // new mesh until it needs another Natural Earth level.
+    MeshKey key{spec, detail_for_view(s.options.view, s.camera), geo::fill_level_for_scale(metres_per_pixel),
+                geo::level_for_scale(metres_per_pixel), 180.0};
+    if (moving && turns_globe(spec)) {
+        key.cull_radius_deg = visible_cap_radius_deg(ViewState{spec, s.camera});
+    } else if (moving) {
+        key.finest = 0;
+        key.coarsest = geo::kLevelCount - 1;
+    }
+    const bool comes_to_rest = s.moving && !moving;
+    s.moving = moving;
+    if (!(s.uploaded == key)) {
+        auto created = geo::Projection::create(spec);
+        if (auto* error = std::get_if<std::string>(&created)) return *error;
+        const auto kept = std::find_if(s.kept.begin(), s.kept.end(), [&](const auto& k) { return k.first == key; });
+        if (kept != s.kept.end()) {
+            s.map->upload(kept->second);
+        } else {
+            auto basemap = s.basemaps.find(key.detail);
+            if (basemap == s.basemaps.end()) {
+                auto assets = find_assets(s.options.view.assets);
+                if (auto* error = std::get_if<std::string>(&assets)) return *error;
+                auto loaded = geo::load_basemap(std::get<std::filesystem::path>(assets) / "basemap", key.detail);
+                if (auto* error = std::get_if<std::string>(&loaded)) return *error;
+                basemap = s.basemaps.emplace(key.detail, std::move(std::get<geo::Basemap>(loaded))).first;
+            }
+            if (!s.graticule) s.graticule = geo::make_graticule();
+            BasemapMesh mesh = make_basemap_mesh(geo::build_scene(std::get<geo::Projection>(created), basemap->second,
+                                                                  *s.graticule, key.cull_radius_deg),
+                                                 key.finest, key.coarsest);
+            s.map->upload(mesh);
+            ++s.meshes_built;
+            if (!moving) {
+                s.kept.emplace_front(key, std::move(mesh));
+                if (s.kept.size() > kKeptMeshes) s.kept.pop_back();
+            }
+        }
+        s.uploaded = key;
+        s.detail = key.detail;
+        if (!(s.projection->spec() == spec)) {
+            s.projection.emplace(std::move(std::get<geo::Projection>(created)));
+            if (s.story_view) s.story_view->set_projection(*s.projection);
+        }
+    }
+    // A still builds the story's lines for its own scale; a view that comes to rest does the same, so that it looks
+    // exactly like the still of that view, whatever scale the flight built them for.
+    if (comes_to_rest && s.story_view) s.story_view->rebuild_geometry();
+    return std::nullopt;
+}
 
 void HeadlessMap::set_camera(const Camera& camera) {
     state_->camera.center = camera.center;
@@ -246,7 +346,7 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
             draw_map_legend(list, *options.story, options.relation_kinds, options.language, 0.0F, below_title, height,
                             1.0F);
         draw_map_credit(list, width, height, 1.0F);
-        if (options.overlay) options.overlay(list, width, height);
+        if (s.overlay_drawing) s.overlay_drawing(list, width, height);
     });
     s.markers.clear();
     s.labels.clear();
@@ -268,6 +368,9 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
     const std::size_t band_stride = static_cast<std::size_t>(s.camera.width) * 4;
     // One tile across, drawn at the output's size: the rows go out straight from what GL read, bottom up.
     const bool direct = k == 1 && s.tiles_across == 1;
+    // Drawn in one tile: a view that stays put copies the basemap it drew for the frame before.
+    const bool one_tile = s.tiles_across == 1 && s.tiles_down == 1;
+    s.basemap_reused = false;
     if (!s.tile) s.tile.reset(new std::uint8_t[tile_stride * static_cast<std::size_t>(s.tile_height)]);
     if (!s.band && !direct) s.band.reset(new std::uint8_t[band_stride * static_cast<std::size_t>(s.tile_height / k)]);
     for (int ty = 0; ty < whole.height; ty += s.tile_height) {
@@ -281,7 +384,12 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
             part.center = whole.pixel_to_metres(tx + 0.5 * tw, ty + 0.5 * th);
             s.target->bind();
             glViewport(0, 0, tw, th);
-            s.map->draw(part, s.layers, s.style, s.pixel_ratio);
+            if (one_tile) {
+                s.basemap_cache.draw(*s.map, part, s.layers, s.style, s.pixel_ratio, s.target->framebuffer());
+                s.basemap_reused = s.basemap_cache.last_frame_from_cache();
+            } else {
+                s.map->draw(part, s.layers, s.style, s.pixel_ratio);
+            }
             if (s.story_view) {
                 s.target->bind();
                 glViewport(0, 0, tw, th);

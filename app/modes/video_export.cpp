@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "app/modes/headless_map.hpp"
+#include "app/modes/presentation_film.hpp"
 #include "app/video/video_encoder.hpp"
 #include "geo/map/image_file.hpp"
 #include "geo/story/story_animation.hpp"
@@ -225,7 +226,8 @@ int run_video_export(const ExportOptions& still, const VideoOptions& video, std:
         err << "diplomap: " << *error << '\n';
         return 1;
     }
-    auto source = animation_frames(still, video.from, video.to);
+    auto source = video.presentation ? presentation_frames(still, video.caption, video.from, video.to)
+                                     : animation_frames(still, video.from, video.to);
     if (auto* error = std::get_if<std::string>(&source)) {
         err << "diplomap: " << *error << '\n';
         return 1;
