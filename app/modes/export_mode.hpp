@@ -51,6 +51,7 @@ struct ExportOptions {
     // list of `width` x `height` units covering the whole image.
     std::optional<geo::SlideHighlight> focus;
     std::function<void(ImDrawList& list, float width, float height)> overlay;
+    bool credit = true;  // "Natural Earth" in the lower right corner; a slide's caption carries it on its band instead
 };
 
 // Where a place's marker landed, in image pixels.

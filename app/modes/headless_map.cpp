@@ -345,7 +345,7 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
         if (options.story && s.layers.has(Layer::Legend))
             draw_map_legend(list, *options.story, options.relation_kinds, options.language, 0.0F, below_title, height,
                             1.0F);
-        draw_map_credit(list, width, height, 1.0F);
+        if (options.credit) draw_map_credit(list, width, height, 1.0F);
         if (s.overlay_drawing) s.overlay_drawing(list, width, height);
     });
     s.markers.clear();
