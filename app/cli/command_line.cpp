@@ -50,6 +50,7 @@ struct RawArguments {
     bool frame_stats = false;
     std::string drag_frames;
     std::string test_report, test_clock_step, test_keys;
+    std::string test_export;
     std::string present_slide = "1";
     bool present_window = false, presenter = false;
 
@@ -58,6 +59,7 @@ struct RawArguments {
     std::string export_slide, export_slides, slides_format = "png";
     bool no_caption = false;
     bool force = false, transparent = false, world_file = false;
+    bool ui_panels = false;
     std::string video, fps = "30", from, to;
 
     std::string check_story;
@@ -156,7 +158,8 @@ CliParse typed_export(const RawArguments& raw) {
             // Checked like an --out of the same format, file by file when they are written.
             options.out = std::filesystem::path(raw.export_slides) / ("slide-01." + raw.slides_format);
         } else {
-            if (raw.out.empty() && !command.video) return std::string("--out FILE, --slides DIR or --video FILE is required");
+            if (raw.out.empty() && !command.video)
+                return std::string("--out FILE, --slides DIR or --video FILE is required");
             if (!command.video && !geo::image_format_for(options.out))
                 return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
             if (!raw.export_slide.empty()) {
@@ -193,6 +196,10 @@ CliParse typed_export(const RawArguments& raw) {
         options.force = raw.force;
         options.transparent = raw.transparent;
         options.world_file = raw.world_file;
+        if (raw.ui_panels) {
+            if (command.video || command.slides) return std::string("--ui: only for a still (--out)");
+            options.panels = PicturePanels{};
+        }
         return std::nullopt;
     }();
     if (bad) return bad_argument("diplomap export", *bad);
@@ -226,6 +233,7 @@ CliParse typed_explore(const RawArguments& raw) {
         if (!raw.test_report.empty()) options.test_report = raw.test_report;
         if (auto error = read_seconds("--test-clock-step", raw.test_clock_step, options.test_clock_step)) return error;
         options.test_keys = raw.test_keys;
+        options.test_export = raw.test_export;
         // Without --window-size the window fits the screen (or opens at the size remembered from last time).
         if (!raw.window_size.empty()) {
             int width = 0, height = 0;
@@ -320,6 +328,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         on.add_option("--test-report", raw.test_report)->group("");
         on.add_option("--test-clock-step", raw.test_clock_step)->group("");
         on.add_option("--test-keys", raw.test_keys)->group("");
+        on.add_option("--test-export", raw.test_export)->group("");
     };
     add_test_options(app);
 
@@ -356,6 +365,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
     export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
     export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
+    export_cmd->add_flag("--ui", raw.ui_panels, "the exploring panels drawn in as the viewer shows them");
     export_cmd->add_option("--video", raw.video,
                            "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
                            "--date as for stills");

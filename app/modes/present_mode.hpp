@@ -34,7 +34,6 @@ private:
     void forward();
     void back();
     void handle_key(SDL_Keycode key);
-    void save_slide_picture();
     void draw_presenter_overlay();
     void draw_help();
     [[nodiscard]] double slide_elapsed() const { return core_.now() - slide_start_; }
@@ -52,7 +51,6 @@ private:
     bool help_open_ = false;
     bool presenter_overlay_ = false;
     bool wants_explore_ = false;
-    bool save_requested_ = false;
     std::string typed_number_;
     double last_motion_ = 0;
     bool cursor_shown_ = true;

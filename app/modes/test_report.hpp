@@ -32,6 +32,11 @@ struct TestReport {
     bool flying = false;
     bool blank = false;
     bool presenter_view = false;
+    // F12's last file; frames drawn while an export from the viewer ran, and how the last one ended ("written",
+    // "failed", "cancelled").
+    std::string saved_picture;
+    int export_frames = 0;
+    std::string export_result;
 
     void note_string(std::string_view text);
     void clear_frame();

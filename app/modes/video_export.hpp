@@ -37,6 +37,8 @@ struct VideoOptions {
     bool force = false;              // replace an existing file
     std::optional<double> from, to;  // animation seconds; empty: from 0, to the end of the animation
     bool progress = true;            // a progress bar on stderr when it is a terminal
+    bool presentation = false;
+    ExportProgress on_progress;  // after each frame encoded (both passes of a GIF count)
 };
 
 // Frame i shows the clip at i / fps seconds; a clip of any positive length has at least one frame.

@@ -31,6 +31,9 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> test_report;
     std::optional<double> test_clock_step;
     std::string test_keys;
+    // Window tests of the export dialog: what the reader would choose and press there, at given frames
+    // ("5:preset=1080x1080 5:format=gif 5:file=/tmp/x.gif 6:export 30:cancel"; explore_mode.cpp).
+    std::string test_export;
 };
 
 // Runs the viewer until it is closed; returns the process exit code.
