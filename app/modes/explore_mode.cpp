@@ -589,6 +589,7 @@ void ExploreMode::draw_ui() {
         status.notice = core_.notice();
         status.notice_failed = core_.notice_failed();
     }
+    core_.report().note_string(status.notice);
     draw_status_bar(status);
 
     // The panels' places for this frame: columns at the sides, the timeline (or the play controls) at the bottom,
