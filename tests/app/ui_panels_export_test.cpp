@@ -62,7 +62,7 @@ TEST_CASE("export --ui draws the panels where the window's layout puts them, sca
     check(large, 2.0F, true);
 }
 
-TEST_CASE("--ui is for stills", "[ui][export][cli]") {
+TEST_CASE("export takes --ui for stills only", "[ui][export][cli]") {
     test::TempDir dir;
     const auto result = test::run_diplomap("export --ui --video " + (dir / "x.gif").string());
     CHECK(result.exit_code == 2);
