@@ -161,3 +161,22 @@ TEST_CASE("an existing file is replaced only after the dialog asked", "[ui][wind
         CHECK(std::get<RgbaImage>(image).width == 800);
     }
 }
+
+TEST_CASE("F12 in a presentation saves the slide as the room sees it into the pictures folder",
+          "[ui][window][export][present]") {
+    if (!have_display()) return;
+    test::TempDir dir;
+    const auto result = test::run_command(
+        "env XDG_CONFIG_HOME='" + (dir / "config").string() + "' XDG_PICTURES_DIR='" + (dir / "pictures").string() +
+        "' " + std::string(DIPLOMAP_EXECUTABLE) + " present --window --window-size 640x480 --quit-after-frames 16 " +
+        "--test-keys '10:F12' --test-report '" + (dir / "report.json").string() + "'");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    REQUIRE(std::filesystem::is_directory(dir / "pictures"));
+    REQUIRE(test::files_in(dir / "pictures") == 1);
+    const std::string saved = report(dir)["saved_picture"];
+    auto image = test::read_png(saved);
+    REQUIRE(std::holds_alternative<RgbaImage>(image));
+    CHECK(std::get<RgbaImage>(image).width == 640);
+    CHECK(std::get<RgbaImage>(image).height == 480);
+}
