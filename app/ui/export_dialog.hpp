@@ -47,7 +47,7 @@ struct ExportDialogState {
 
     // What the widgets do, for the test hooks as for the mouse.
     void select_preset(std::size_t index, int window_width, int window_height);
-    void select_format(ExportFormat format);  // and the file name's extension with it
+    void select_format(ExportFormat chosen);  // and the file name's extension with it
     void set_file(std::string_view path);
     // The size the export will have: the preset's (or the window's), even for MP4 and WebM.
     [[nodiscard]] std::pair<int, int> size(int window_width, int window_height) const;

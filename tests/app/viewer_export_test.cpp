@@ -143,7 +143,7 @@ TEST_CASE("an existing file is replaced only after the dialog asked", "[ui][wind
         REQUIRE(result.exit_code == 0);
         CHECK(std::filesystem::file_size(file) == 16);
         const nlohmann::json r = report(dir);
-        CHECK(r["export_result"] == "");
+        CHECK(r["export_result"].get<std::string>().empty());
         bool asked = false;
         for (const std::string text : r["strings"]) asked = asked || text == "%s gibt es schon. Ersetzen?";
         CHECK(asked);
