@@ -107,7 +107,7 @@ constexpr TextEntry kTexts[] = {
     {UiText::help_language, "alle Wörter auf dem Bildschirm auf Deutsch oder Englisch"},
     {UiText::help_find, "einen Ort oder eine Person suchen"},
     {UiText::help_open, "einen Geschichtenordner öffnen"},
-    {UiText::help_export, "die aktuelle Ansicht exportieren (PNG oder GeoTIFF)"},
+    {UiText::help_export, "die aktuelle Ansicht exportieren (wie Umschalt+F12)"},
     {UiText::help_ui_size, "größere / kleinere Oberfläche (HiDPI, Beamer)"},
     {UiText::help_ui_100, "Oberfläche auf 100 %"},
     {UiText::help_quit, "beenden"},

@@ -105,7 +105,7 @@ constexpr TextEntry kTexts[] = {
     {UiText::help_language, "every word on screen in German or English"},
     {UiText::help_find, "find a place or person"},
     {UiText::help_open, "open a story folder"},
-    {UiText::help_export, "export the current view (PNG or GeoTIFF)"},
+    {UiText::help_export, "export the current view (as Shift+F12)"},
     {UiText::help_ui_size, "larger / smaller UI (HiDPI, projectors)"},
     {UiText::help_ui_100, "UI at 100 %"},
     {UiText::help_quit, "quit"},
