@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "app/ui/picture_panels.hpp"
 #include "image_compare.hpp"
 #include "test_support.hpp"
 #include "video_decoder.hpp"
@@ -179,4 +180,37 @@ TEST_CASE("F12 in a presentation saves the slide as the room sees it into the pi
     REQUIRE(std::holds_alternative<RgbaImage>(image));
     CHECK(std::get<RgbaImage>(image).width == 640);
     CHECK(std::get<RgbaImage>(image).height == 480);
+}
+
+TEST_CASE("\"Include the panels\" in the dialog draws the window's panels into the still", "[ui][window][export]") {
+    if (!have_display()) return;
+    test::TempDir dir;
+    const std::filesystem::path file = dir / "panels.png";
+    const auto result = run_viewer(dir,
+                                   "--quit-after-frames 12 --test-keys '4:Shift+F12' --test-export "
+                                   "'6:preset=1920x1080 6:panels 6:file=" +
+                                       file.string() + " 8:export'");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    auto read = test::read_png(file);
+    REQUIRE(std::holds_alternative<RgbaImage>(read));
+    const RgbaImage& image = std::get<RgbaImage>(read);
+    // A test run has the default panels and sizes; 1920 x 1080 is drawn at scale 1.
+    const PanelLayout layout = layout_picture_panels(PicturePanels{}, true, 1920.0F, 1080.0F);
+    const auto dark = [&](const PanelRect& r) {
+        std::size_t n = 0, total = 0;
+        for (int y = static_cast<int>(r.top) + 30; y < static_cast<int>(r.bottom) - 8; y += 3)
+            for (int x = static_cast<int>(r.left) + 8; x < static_cast<int>(r.right) - 8; x += 3) {
+                const std::uint8_t* p =
+                    &image.pixels[(static_cast<std::size_t>(y) * 1920 + static_cast<std::size_t>(x)) * 4];
+                n += p[0] < 40 && p[1] < 40 && p[2] < 45 ? 1 : 0;
+                ++total;
+            }
+        return static_cast<double>(n) / static_cast<double>(total);
+    };
+    CHECK(dark(layout.panels[Panel::people]) > 0.5);
+    CHECK(dark(layout.panels[Panel::layers]) > 0.5);
+    CHECK(dark(layout.panels[Panel::search]) > 0.5);
+    // The map in the middle: the bundled story's view over Korea, land and sea.
+    CHECK(dark(layout.map) < 0.05);
 }
