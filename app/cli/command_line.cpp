@@ -50,6 +50,7 @@ struct RawArguments {
     bool frame_stats = false;
     std::string drag_frames;
     std::string test_report, test_clock_step, test_keys;
+    std::string test_export;
     std::string present_slide = "1";
     bool present_window = false, presenter = false, presenter_window = false;
     std::string test_thumbnails;
@@ -59,6 +60,7 @@ struct RawArguments {
     std::string export_slide, export_slides, slides_format = "png";
     bool no_caption = false;
     bool force = false, transparent = false, world_file = false;
+    bool ui_panels = false;
     std::string video, fps = "30", from, to;
     bool presentation = false;
 
@@ -202,6 +204,10 @@ CliParse typed_export(const RawArguments& raw) {
         options.force = raw.force;
         options.transparent = raw.transparent;
         options.world_file = raw.world_file;
+        if (raw.ui_panels) {
+            if (command.video || command.slides) return std::string("--ui: only for a still (--out)");
+            options.panels = PicturePanels{};
+        }
         return std::nullopt;
     }();
     if (bad) return bad_argument("diplomap export", *bad);
@@ -235,6 +241,7 @@ CliParse typed_explore(const RawArguments& raw) {
         if (!raw.test_report.empty()) options.test_report = raw.test_report;
         if (auto error = read_seconds("--test-clock-step", raw.test_clock_step, options.test_clock_step)) return error;
         options.test_keys = raw.test_keys;
+        options.test_export = raw.test_export;
         // Without --window-size the window fits the screen (or opens at the size remembered from last time).
         if (!raw.window_size.empty()) {
             int width = 0, height = 0;
@@ -332,6 +339,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         on.add_option("--test-report", raw.test_report)->group("");
         on.add_option("--test-clock-step", raw.test_clock_step)->group("");
         on.add_option("--test-keys", raw.test_keys)->group("");
+        on.add_option("--test-export", raw.test_export)->group("");
     };
     add_test_options(app);
 
@@ -372,6 +380,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
     export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
     export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
+    export_cmd->add_flag("--ui", raw.ui_panels, "the exploring panels drawn in as the viewer shows them");
     export_cmd->add_option("--video", raw.video,
                            "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
                            "--date as for stills");

@@ -13,6 +13,7 @@
 #include "app/platform/gl_context.hpp"
 #include "app/render/basemap_cache.hpp"
 #include "app/render/map_renderer.hpp"
+#include "app/ui/imgui_turns.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/offscreen_ui_frame.hpp"
 #include "geo/map/graticule.hpp"
@@ -87,6 +88,7 @@ struct HeadlessMap::State {
     std::unique_ptr<std::uint8_t[]> band;  // output rows, top first, where tiles or supersampling need one
     std::vector<MarkerOnMap> markers;
     std::vector<DrawnLabel> labels;
+    std::optional<PanelLayout> panels;  // --ui: where the panels and the map go, in UI points
 
     [[nodiscard]] Camera render_camera() const {
         Camera c = camera;
@@ -153,14 +155,31 @@ std::variant<std::unique_ptr<HeadlessMap>, std::string> HeadlessMap::create(cons
 
     s.camera = initial_camera(proj, options.view, options.width, options.height);
     if (options.camera) {
-        // Same centre, and the same share of the map across the image's width as across the window's.
+        // Same centre, and all of the camera's view inside the image (its width across it when the shapes agree).
         s.camera = *options.camera;
-        s.camera.pixels_per_metre *= static_cast<double>(options.width) / std::max(options.camera->width, 1);
+        s.camera.pixels_per_metre *=
+            std::min(static_cast<double>(options.width) / std::max(options.camera->width, 1),
+                     static_cast<double>(options.height) / std::max(options.camera->height, 1));
         s.camera.width = options.width;
         s.camera.height = options.height;
     }
     s.supersample = std::max(1, options.supersample);
     s.pixel_ratio = static_cast<float>(export_scale(options)) * static_cast<float>(s.supersample);
+    if (options.panels) {
+        const auto scale = static_cast<float>(export_scale(options));
+        s.panels =
+            layout_picture_panels(*options.panels, options.story.has_value(), static_cast<float>(options.width) / scale,
+                                  static_cast<float>(options.height) / scale);
+        // The map's centre goes to the middle of the part the panels leave free, as in the window; a given view
+        // fits into that part.
+        const PanelRect& free = s.panels->map;
+        if (options.camera)
+            s.camera.pixels_per_metre = options.camera->pixels_per_metre *
+                                        std::min(free.width() * scale / std::max(options.camera->width, 1),
+                                                 free.height() * scale / std::max(options.camera->height, 1));
+        const double fx = 0.5 * (free.left + free.right) * scale, fy = 0.5 * (free.top + free.bottom) * scale;
+        s.camera.center = s.camera.pixel_to_metres(options.width - fx, options.height - fy);
+    }
     const Camera drawn = s.render_camera();
     // The Natural Earth level follows the image's own scale, so supersampling smooths the same map rather than
     // drawing a more detailed one; simplification below follows the pixels actually drawn.
@@ -335,22 +354,39 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
     frame.pixel_ratio = s.pixel_ratio;
 
     // Markers, labels and text are laid out once for the whole image, so that tiles cut through them cleanly.
-    s.overlay->build(whole.width, whole.height, s.pixel_ratio, [&](ImDrawList& list) {
-        const float width = static_cast<float>(whole.width) * units_per_pixel;
-        const float height = static_cast<float>(whole.height) * units_per_pixel;
-        if (s.story_view) s.story_view->draw_marks(list, whole, frame);
-        float below_title = 0.0F;
-        if (options.story && s.layers.has(Layer::Title))
-            below_title = draw_map_title(list, *options.story, options.language, 0.0F, 0.0F, width, 1.0F);
-        if (options.story && s.layers.has(Layer::Legend))
-            draw_map_legend(list, *options.story, options.relation_kinds, options.language, 0.0F, below_title, height,
-                            1.0F);
-        if (options.credit) draw_map_credit(list, width, height, 1.0F);
-        if (s.overlay_drawing) s.overlay_drawing(list, width, height);
-    });
-    s.markers.clear();
-    s.labels.clear();
-    if (s.story_view) {
+    const auto build_overlay = [&] {
+        s.overlay->build(
+            whole.width, whole.height, s.pixel_ratio,
+            [&](ImDrawList& list) {
+                const float width = static_cast<float>(whole.width) * units_per_pixel;
+                const float height = static_cast<float>(whole.height) * units_per_pixel;
+                if (s.story_view) s.story_view->draw_marks(list, whole, frame);
+                // Title, legend and credit in the part of the map that panels leave free, as in the window.
+                const PanelRect free = s.panels ? s.panels->map : PanelRect{0.0F, 0.0F, width, height, true};
+                float below_title = free.top;
+                if (options.story && s.layers.has(Layer::Title))
+                    below_title =
+                        draw_map_title(list, *options.story, options.language, free.left, free.top, free.width(), 1.0F);
+                if (options.story && s.layers.has(Layer::Legend))
+                    draw_map_legend(list, *options.story, options.relation_kinds, options.language, free.left,
+                                    below_title, free.bottom, 1.0F);
+                if (options.credit) draw_map_credit(list, free.right, free.bottom, 1.0F);
+                if (s.overlay_drawing) s.overlay_drawing(list, width, height);
+                if (s.panels && options.panels)
+                    draw_picture_panels(*options.panels, *s.panels,
+                                        {options.story ? &*options.story : nullptr, s.layers, options.relation_kinds,
+                                         seconds, options.as_of, options.language});
+            },
+            s.panels ? 2 : 1);
+    };
+    // An image drawn whole lays out its overlay right before drawing it, in one ImGui turn (imgui_turns.hpp), so
+    // that an export beside the viewer waits for one of the viewer's frames per picture, not two.
+    const bool whole_at_once = s.tiles_across == 1 && s.tiles_down == 1;
+    if (!whole_at_once) build_overlay();
+    const auto note_marks = [&] {
+        s.markers.clear();
+        s.labels.clear();
+        if (!s.story_view) return;
         const auto radii = s.story_view->overlay().marker_radii_px();
         const geo::StoryGeometry& geometry = s.story_view->geometry();
         const double k = s.supersample;
@@ -361,7 +397,8 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
         }
         const auto labels = s.story_view->overlay().labels();
         s.labels.assign(labels.begin(), labels.end());
-    }
+    };
+    if (!whole_at_once) note_marks();
 
     const int k = s.supersample;
     const std::size_t tile_stride = static_cast<std::size_t>(s.tile_width) * 4;
@@ -397,7 +434,16 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
             }
             s.target->bind();
             glViewport(0, 0, tw, th);
-            s.overlay->render_part(tx, ty, tw, th);
+            if (whole_at_once) {
+                const ImGuiTurn turn;
+                build_overlay();
+                note_marks();
+                s.target->bind();
+                glViewport(0, 0, tw, th);
+                s.overlay->render_part(tx, ty, tw, th);
+            } else {
+                s.overlay->render_part(tx, ty, tw, th);
+            }
             glBindFramebuffer(GL_FRAMEBUFFER, s.target->framebuffer());
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, s.tile.get());

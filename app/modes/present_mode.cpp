@@ -10,7 +10,6 @@
 
 #include "app/style/translations.hpp"
 #include "app/ui/slide_caption.hpp"
-#include "geo/map/image_file.hpp"
 #include "geo/story/automatic_slides.hpp"
 #include "geo/story/slide_view.hpp"
 
@@ -255,7 +254,7 @@ void PresentMode::handle_key(SDL_Keycode key) {
         case SDLK_l: core_.toggle_language(); break;
         case SDLK_s: presenter_overlay_ = !presenter_overlay_; break;
         case SDLK_F1: help_open_ = !help_open_; break;
-        case SDLK_F12: save_requested_ = true; break;
+        case SDLK_F12: core_.request_picture(); break;
         case SDLK_ESCAPE:
             // Esc first closes what is open over the slide; then it leaves to exploring at the same view.
             if (help_open_ || blank_) {
@@ -319,24 +318,17 @@ void PresentMode::draw_overlay() {
         list.AddText(ImGui::GetFont(), height / 20.0F, ImVec2(height / 40.0F, height / 40.0F),
                      IM_COL32(255, 255, 255, 230), typed.c_str(), typed.c_str() + typed.size());
     }
-    if (save_requested_) {
-        save_requested_ = false;
-        core_.request_capture();
-    }
-    if (auto picture = core_.take_capture()) {
-        // F12: the slide as the room sees it, in the pictures folder with a timestamped name.
-        const char* home = std::getenv("HOME");
-        const char* xdg = std::getenv("XDG_PICTURES_DIR");
-        std::filesystem::path folder =
-            xdg && *xdg == '/' ? xdg : (home ? std::filesystem::path(home) / "Pictures" : std::filesystem::path("."));
-        std::error_code ec;
-        std::filesystem::create_directories(folder, ec);
-        const std::time_t now = std::time(nullptr);
-        char name[64];
-        std::strftime(name, sizeof name, "diplomap-slide-%Y%m%d-%H%M%S.png", std::localtime(&now));
-        if (auto error =
-                geo::write_rgba_image(folder / name, picture->width, picture->height, picture->pixels, std::nullopt))
-            std::fprintf(stderr, "diplomap: %s\n", error->c_str());
+    // F12 saved the slide as the room sees it: where it went, briefly, in the corner rather than over the caption.
+    if (const std::string_view notice = core_.notice(); !notice.empty()) {
+        const float size = ImGui::GetFontSize();
+        const ImVec2 at(size * 0.8F, size * 0.8F);
+        const ImVec2 text = ImGui::CalcTextSize(notice.data(), notice.data() + notice.size());
+        list.AddRectFilled(ImVec2(at.x - size * 0.4F, at.y - size * 0.25F),
+                           ImVec2(at.x + text.x + size * 0.4F, at.y + text.y + size * 0.25F), IM_COL32(0, 0, 0, 170),
+                           size * 0.3F);
+        list.AddText(at, core_.notice_failed() ? IM_COL32(255, 120, 90, 255) : IM_COL32(255, 255, 255, 235),
+                     notice.data(), notice.data() + notice.size());
+        core_.report().note_string(notice);
     }
 }
 

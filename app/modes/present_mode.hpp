@@ -46,7 +46,6 @@ private:
     void forward();
     void back();
     void handle_key(SDL_Keycode key);
-    void save_slide_picture();
     void open_presenter_window();
     void draw_presenter_overlay();
     [[nodiscard]] bool presenter_view_shown() const { return presenter_overlay_ || presenter_window_ != nullptr; }
@@ -71,7 +70,6 @@ private:
     bool presenter_window_tried_ = false;
     SlideThumbnails thumbnails_;
     bool wants_explore_ = false;
-    bool save_requested_ = false;
     std::string typed_number_;
     double last_motion_ = 0;
     bool cursor_shown_ = true;

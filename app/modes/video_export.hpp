@@ -41,6 +41,7 @@ struct VideoOptions {
     // (presentation_film.hpp); `caption` as the slide stills draw it.
     bool presentation = false;
     bool caption = true;
+    ExportProgress on_progress;  // after each frame encoded (both passes of a GIF count)
 };
 
 // Frame i shows the clip at i / fps seconds; a clip of any positive length has at least one frame.
