@@ -19,6 +19,8 @@ struct ViewerOptions {
     int slide = 1;
     bool fullscreen = true;
     bool presenter = false;
+    // Editing (`diplomap edit`): the viewer starts in Edit mode.
+    bool edit = false;
 
     // For tests and benchmarks: stop after this many frames, optionally saving the last one.
     std::optional<int> quit_after_frames;
@@ -31,6 +33,7 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> test_report;
     std::optional<double> test_clock_step;
     std::string test_keys;
+    std::string test_mouse;  // pointer steps at given frames ("10:move@place:ID 11:down 14:move@300,200 15:up")
 };
 
 // Runs the viewer until it is closed; returns the process exit code.

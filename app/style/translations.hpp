@@ -225,6 +225,10 @@ enum class UiText : std::uint16_t {
     help_present_explore,
     caption_source,
     caption_translated,
+    // Editing
+    edit_make_excerpt,
+    edit_selection_hint,
+    edit_select_hint,
     count
 };
 inline constexpr std::size_t kTextCount = static_cast<std::size_t>(UiText::count);

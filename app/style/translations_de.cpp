@@ -194,6 +194,9 @@ constexpr TextEntry kTexts[] = {
     {UiText::help_present_explore, "zurück zum Erkunden"},
     {UiText::caption_source, "Quelle: %s"},
     {UiText::caption_translated, "(aus dem Artikel übersetzt)"},
+    {UiText::edit_make_excerpt, "Als Zitat übernehmen"},
+    {UiText::edit_selection_hint, "den markierten Text"},
+    {UiText::edit_select_hint, "Ein Zitat im Text markieren"},
 };
 
 }  // namespace

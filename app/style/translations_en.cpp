@@ -192,6 +192,9 @@ constexpr TextEntry kTexts[] = {
     {UiText::help_present_explore, "back to exploring"},
     {UiText::caption_source, "Source: %s"},
     {UiText::caption_translated, "(translated from the article)"},
+    {UiText::edit_make_excerpt, "Make excerpt"},
+    {UiText::edit_selection_hint, "of the selected text"},
+    {UiText::edit_select_hint, "Select a quotation in the text"},
 };
 
 }  // namespace
