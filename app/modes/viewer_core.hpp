@@ -97,6 +97,7 @@ public:
 
     // The story.
     StoryView& story_view() { return story_view_; }
+    [[nodiscard]] const StoryView& story_view() const { return story_view_; }
     [[nodiscard]] bool has_story() const { return story_view_.has_story(); }
     [[nodiscard]] const geo::Story& story() const { return story_view_.story(); }
     // Counts new versions of the story (live reload, another story opened), so modes know to refresh.

@@ -126,6 +126,8 @@ void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& 
         const std::optional<ByteRange> range = text_view_.selection();
         ImGui::BeginDisabled(!range);
         if (ImGui::Button(tr(UiText::edit_make_excerpt, ui_))) excerpt_request_ = range;
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        make_excerpt_point_ = ImVec2(0.5F * (min.x + max.x), 0.5F * (min.y + max.y));
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(range ? UiText::edit_selection_hint : UiText::edit_select_hint, ui_));

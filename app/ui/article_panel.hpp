@@ -41,6 +41,8 @@ public:
         if (editing && !editing_) show_full_text_ = true;
         editing_ = editing;
     }
+    // Where the "Make excerpt" button was in the last frame (its middle, screen points), for window tests.
+    [[nodiscard]] ImVec2 make_excerpt_point() const { return make_excerpt_point_; }
     // The selection the author asked to make an excerpt of (once).
     std::optional<ByteRange> take_excerpt_request() {
         std::optional<ByteRange> request = excerpt_request_;
@@ -63,6 +65,7 @@ private:
     bool editing_ = false;
     bool show_full_text_ = false;  // the Full text tab is brought forward on the next draw
     std::optional<ByteRange> excerpt_request_;
+    ImVec2 make_excerpt_point_;
     std::vector<PanelRect> excerpt_rects_;
     PanelRect excerpts_view_;
     std::optional<std::size_t> scroll_to_;  // excerpt to bring into view in the visible tab

@@ -34,6 +34,7 @@ void draw_help_window(bool& open, std::string_view language) {
             {UiText::key_ctrl_plus_minus, UiText::help_ui_size},
             {UiText::key_ctrl_zero, UiText::help_ui_100},
             {UiText::key_ctrl_q, UiText::help_quit},
+            {UiText::key_e, UiText::help_edit},
             {UiText::key_f2, UiText::help_toggle_article},
             {UiText::key_f3, UiText::help_toggle_people},
             {UiText::key_f4, UiText::help_toggle_timeline},

@@ -2,6 +2,7 @@
 
 #include "geo/text/text_fold.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace geo {
