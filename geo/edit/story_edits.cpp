@@ -202,15 +202,15 @@ JsonValue waypoint_json(const NewWaypoint& waypoint) {
 }
 
 // A waypoint at a place turned into one at `lon`/`lat`, keeping its other fields after the coordinates.
-void waypoint_to_coordinates(JsonValue& waypoint, double lon, double lat) {
+void waypoint_to_coordinates(JsonValue& waypoint, JsonValue lon, JsonValue lat) {
     if (waypoint.find("place") == nullptr) {
-        json_set(waypoint, "lon", json_number(lon));
-        json_set(waypoint, "lat", json_number(lat));
+        json_set(waypoint, "lon", std::move(lon));
+        json_set(waypoint, "lat", std::move(lat));
         return;
     }
     JsonValue moved = json_object();
-    json_set(moved, "lon", json_number(lon));
-    json_set(moved, "lat", json_number(lat));
+    json_set(moved, "lon", std::move(lon));
+    json_set(moved, "lat", std::move(lat));
     for (JsonMember& member : waypoint.members)
         if (member.key != "place" && member.key != "lon" && member.key != "lat")
             moved.members.push_back(std::move(member));
@@ -565,7 +565,7 @@ EditResult StoryDocument::move_route_waypoint(std::string_view route_id, std::si
         return refused("route '" + std::string(route_id) + "' has no waypoint #" + std::to_string(index + 1) +
                        " (it has " + std::to_string(count) + ")");
     if (!list->items[index].is(JsonType::object)) return refused("that waypoint is not an object");
-    waypoint_to_coordinates(list->items[index], lon, lat);
+    waypoint_to_coordinates(list->items[index], json_number(lon), json_number(lat));
     return commit(std::move(root), "Move a waypoint of " + std::string(route_id), done(route_id));
 }
 
@@ -751,8 +751,11 @@ private:
             also.push_back("relation '" + relation + "'");
             remove(ItemKind::relation, relation);
         }
-        const double lon = number_of(place, "lon").value_or(0.0);
-        const double lat = number_of(place, "lat").value_or(0.0);
+        // The place's coordinates as written: the waypoint stays where the place was, to the digit.
+        const auto coordinate = [&](std::string_view key) {
+            const JsonMember* member = place.find(key);
+            return member != nullptr && member->value.is(JsonType::number) ? member->value : json_number(0.0);
+        };
         if (JsonValue* routes = list("routes"))
             for (JsonValue& route : routes->items) {
                 JsonValue* waypoints = json_find(route, "waypoints");
@@ -760,7 +763,7 @@ private:
                 bool changed = false;
                 for (JsonValue& waypoint : waypoints->items)
                     if (waypoint.is(JsonType::object) && string_of(waypoint, "place") == id) {
-                        waypoint_to_coordinates(waypoint, lon, lat);
+                        waypoint_to_coordinates(waypoint, coordinate("lon"), coordinate("lat"));
                         changed = true;
                     }
                 if (changed) also.push_back("waypoints of route '" + string_of(route, "id") + "' kept as coordinates");
