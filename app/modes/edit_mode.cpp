@@ -24,12 +24,13 @@ namespace {
 
 constexpr double kWheelZoomFactor = 1.25;
 constexpr double kClickSlopPixels = 4.0;
-// Coordinates set by hand are kept to 1e-4 degrees (about 11 m): finer than a marker, and a saved file does not
-// change in its tenth decimal when a place is dragged back and forth.
-constexpr double kCoordinateStep = 1e-4;
+// Coordinates set by hand are kept to 1e-4 degrees (about 11 m): finer than a marker, and the file gets short
+// numbers rather than a pixel's tenth decimal.
+constexpr double kCoordinateSteps = 1e4;  // per degree
 constexpr const char* kHandPlacedSource = "placed by hand on the map in diplomap's editor";
 
-double rounded(double degrees) { return std::round(degrees / kCoordinateStep) * kCoordinateStep; }
+// Divided last, so the result is the double nearest the decimal, which the document writes in its shortest form.
+double rounded(double degrees) { return std::round(degrees * kCoordinateSteps) / kCoordinateSteps; }
 
 template <typename... Args>
 std::string formatted(UiText key, UiLanguage ui, Args... args) {
@@ -66,6 +67,9 @@ EditMode::~EditMode() = default;
 
 void EditMode::enter() {
     article_panel_.set_editing(true);
+    // The settled story, every arc drawn: what the author edits is the whole of it, not a moment of the animation.
+    core_.animation().seconds = core_.animation().length;
+    core_.animation().paused = true;
     if (!open_document()) return;
     core_.hold_story(true);
     refresh_map();
@@ -174,6 +178,7 @@ void EditMode::redo() {
 void EditMode::save() {
     if (!document_) return;
     const UiLanguage ui = ui_language(core_.language());
+    core_.expect_own_write(document_->story_file(), document_->text());
     const geo::DocumentSave saved = document_->save();
     message_is_error_ = !saved.ok();
     if (saved.ok()) {

@@ -76,9 +76,9 @@ void push_key(const ScriptedKey& k, bool down) {
     SDL_PushEvent(&e);
 }
 
-// "10:move@place:pyongyang 12:down 15:move@400,300 16:up 20:type=Wladi": the pointer moved to a spot (window
-// points "X,Y", a place's marker "place:ID", or a spot the mode names, "text:120"), pressed, let go, and text
-// typed, each at a frame, for window tests of the mouse.
+// "10:move@place:pyongyang 12:down 15:move@400,300 16:move@+20,-5 17:up 20:type=Wladi": the pointer moved to a
+// spot (window points "X,Y", relative "+DX,-DY", a place's marker "place:ID", or a spot the mode names,
+// "text:120"), pressed, let go, and text typed, each at a frame, for window tests of the mouse.
 struct ScriptedPointerStep {
     int frame = 0;
     enum class Kind { move, down, up, type } kind = Kind::move;
@@ -112,8 +112,12 @@ std::vector<ScriptedPointerStep> parse_test_mouse(const std::string& text, std::
     return steps;
 }
 
-std::optional<ImVec2> resolve_target(const std::string& target, const ViewerCore& core, const ViewerMode& mode) {
+std::optional<ImVec2> resolve_target(const std::string& target, const ViewerCore& core, const ViewerMode& mode,
+                                     ImVec2 from) {
     if (target.starts_with("place:")) return core.place_point(std::string_view(target).substr(6));
+    // "+40,-20": relative to where the pointer is.
+    if (const auto comma = target.find(','); comma != std::string::npos && (target[0] == '+' || target[0] == '-'))
+        return ImVec2(from.x + std::stof(target.substr(0, comma)), from.y + std::stof(target.substr(comma + 1)));
     if (const auto comma = target.find(','); comma != std::string::npos && std::isdigit(target.front()) != 0)
         return ImVec2(std::stof(target.substr(0, comma)), std::stof(target.substr(comma + 1)));
     return mode.test_target(target);
@@ -130,7 +134,8 @@ public:
             SDL_Event e{};
             switch (step.kind) {
                 case ScriptedPointerStep::Kind::move: {
-                    const auto to = resolve_target(step.target, core, mode);
+                    const auto to = resolve_target(step.target, core, mode,
+                                                   ImVec2(static_cast<float>(x_), static_cast<float>(y_)));
                     if (!to) {
                         err_ << "diplomap: --test-mouse: frame " << frame << ": nothing at " << step.target << '\n';
                         continue;

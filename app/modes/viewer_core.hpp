@@ -111,6 +111,10 @@ public:
     [[nodiscard]] bool story_held() const { return story_held_; }
     void show_story(const geo::Story& story);
     [[nodiscard]] bool take_file_changed() { return std::exchange(file_changed_, false); }
+    // The editor is about to write `content` to `file`: live reload takes that as no change.
+    void expect_own_write(const std::filesystem::path& file, std::string_view content) {
+        if (watcher_) watcher_->expect_own_write(file, content);
+    }
     // Where the marker of the place `id` is drawn, in window points; nullopt when it is not on the map.
     [[nodiscard]] std::optional<ImVec2> place_point(std::string_view id) const;
     AnimationControls& animation() { return animation_; }
