@@ -780,6 +780,7 @@ std::optional<ImVec2> EditMode::test_target(std::string_view name) const {
     }
     if (name == "ui:add-place") return panel_.place_search().field_point();
     if (name == "ui:make-excerpt") return make_excerpt_point_;
+    if (name == "ui:add-slide") return panel_.add_slide_point();
     return std::nullopt;
 }
 

@@ -40,7 +40,7 @@ public:
     [[nodiscard]] bool wants(ModeKind kind) const override { return kind == ModeKind::explore && wants_explore_; }
     void clear_request() override { wants_explore_ = false; }
     [[nodiscard]] bool confirm_quit() override;
-    // "text:OFFSET" (a byte of the article in the full text), "ui:add-place", "ui:make-excerpt".
+    // "text:OFFSET" (a byte of the article in the full text), "ui:add-place", "ui:make-excerpt", "ui:add-slide".
     [[nodiscard]] std::optional<ImVec2> test_target(std::string_view name) const override;
 
 private:

@@ -208,6 +208,8 @@ EditPanelRequests EditPanel::draw(geo::StoryDocument& document, std::uint64_t do
         draw_excerpt(document, *excerpt, requests, ui);
     ImGui::Separator();
     if (ImGui::Button(tr(UiText::edit_add_slide, ui))) requests.add_slide = true;
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    add_slide_point_ = ImVec2(0.5F * (min.x + max.x), 0.5F * (min.y + max.y));
     if (!requests.edited) draw_people(document, requests, ui);
     if (!requests.edited) draw_story_fields(document, requests, ui);
     ImGui::Separator();

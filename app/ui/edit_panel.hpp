@@ -50,6 +50,8 @@ public:
 
     PlaceSearchField& place_search() { return place_search_; }
     [[nodiscard]] const PlaceSearchField& place_search() const { return place_search_; }
+    // Where "Add slide from this view" was in the last frame (its middle, window points), for window tests.
+    [[nodiscard]] ImVec2 add_slide_point() const { return add_slide_point_; }
 
 private:
     void refill(const geo::StoryDocument& document, const geo::SelectionModel& selection);
@@ -61,6 +63,7 @@ private:
     void draw_story_fields(geo::StoryDocument& document, EditPanelRequests& requests, UiLanguage ui);
 
     PlaceSearchField place_search_;
+    ImVec2 add_slide_point_;
     // The fields' texts, filled from the document whenever it or the selection changes (and no field is active).
     std::uint64_t filled_version_ = ~std::uint64_t{0};
     std::uint64_t filled_selection_ = ~std::uint64_t{0};

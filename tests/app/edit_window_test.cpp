@@ -39,6 +39,10 @@ std::string read(const std::filesystem::path& file) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+std::size_t read_json_size(const std::filesystem::path& story, const char* list) {
+    return nlohmann::json::parse(read(story / "story.json"))[list].size();
+}
+
 bool have_display() {
     if (std::getenv("DISPLAY")) return true;
     WARN("no DISPLAY: run the tests under xvfb-run -a, as ctest does");
@@ -125,4 +129,46 @@ TEST_CASE("E enters editing from exploring and leaves it again", "[edit][window]
     CHECK(entered.report["mode"] == "edit");
     const Edited left = edit(dir, 30, "", "10:e 20:e", "");
     CHECK(left.report["mode"] == "explore");
+}
+
+TEST_CASE("a click on the empty map adds a place by hand, R draws a route, Delete removes, a slide from the view",
+          "[edit][window]") {
+    if (!have_display()) return;
+    test::TempDir dir;
+    const std::string mouse =
+        // A click on the sea east of Korea asks for a name there.
+        "10:move@1000,700 11:down 12:up 14:type=Ulleungdo "
+        // The route tool: two clicks on places, Enter finishes.
+        "22:move@place:seoul 23:down 24:up 26:move@place:pyongyang 27:down 28:up "
+        // Select Tumangang-Khasan and delete it (with what depends on it), then select Seoul for a slide.
+        "34:move@place:tumangang-khasan 35:down 36:up 40:move@place:seoul 41:down 42:up "
+        "44:move@ui:add-slide 45:down 46:up";
+    const Edited edited = edit(dir, 56, mouse, "16:Return 20:r 30:Return 32:r 38:Delete 50:Ctrl+s");
+    const nlohmann::json story = nlohmann::json::parse(read(dir / "story" / "story.json"));
+    const auto find = [&](const char* list, const std::string& id) -> const nlohmann::json* {
+        for (const auto& item : story[list])
+            if (item["id"] == id) return &item;
+        return nullptr;
+    };
+    const nlohmann::json* hand = find("places", "ulleungdo");
+    REQUIRE(hand != nullptr);
+    CHECK((*hand)["names"]["de"] == "Ulleungdo");
+    CHECK((*hand)["source"].get<std::string>().find("by hand") != std::string::npos);
+    // Where the click was: the sea between Korea and Japan.
+    CHECK((*hand)["lon"].get<double>() > 129.5);
+    CHECK((*hand)["lon"].get<double>() < 136.0);
+    CHECK((*hand)["lat"].get<double>() > 33.0);
+    CHECK((*hand)["lat"].get<double>() < 39.5);
+
+    const nlohmann::json& route = story["routes"].back();
+    REQUIRE(route["waypoints"].size() == 2);
+    CHECK(route["waypoints"][0]["place"] == "seoul");
+    CHECK(route["waypoints"][1]["place"] == "pyongyang");
+    CHECK(story["routes"].size() == read_json_size(kBundled, "routes") + 1);
+
+    CHECK(find("places", "tumangang-khasan") == nullptr);
+    const nlohmann::json& slide = story["slides"].back();
+    CHECK(slide["highlight"]["places"] == nlohmann::json::array({"seoul"}));
+    CHECK(story["slides"].size() == read_json_size(kBundled, "slides") + 1);
+    CHECK(edited.report["mode"] == "edit");
 }
