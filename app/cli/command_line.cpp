@@ -156,7 +156,8 @@ CliParse typed_export(const RawArguments& raw) {
             // Checked like an --out of the same format, file by file when they are written.
             options.out = std::filesystem::path(raw.export_slides) / ("slide-01." + raw.slides_format);
         } else {
-            if (raw.out.empty() && !command.video) return std::string("--out FILE, --slides DIR or --video FILE is required");
+            if (raw.out.empty() && !command.video)
+                return std::string("--out FILE, --slides DIR or --video FILE is required");
             if (!command.video && !geo::image_format_for(options.out))
                 return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
             if (!raw.export_slide.empty()) {
@@ -342,7 +343,8 @@ CliParse parse_cli(int argc, const char* const* argv) {
     add_test_options(*edit_cmd);
     edit_cmd->add_option("--quit-after-frames", raw.frames)->group("");
     edit_cmd->add_option("--screenshot", raw.screenshot)->group("");
-    edit_cmd->add_option("--window-size", raw.window_size, "initial window size WIDTHxHEIGHT (default: fits the screen)");
+    edit_cmd->add_option("--window-size", raw.window_size,
+                         "initial window size WIDTHxHEIGHT (default: fits the screen)");
     add_story_argument(*edit_cmd, raw.explore.story);
 
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");

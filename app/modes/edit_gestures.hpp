@@ -25,12 +25,12 @@ struct MapPointer {
 struct EditAction {
     enum class Kind : std::uint8_t {
         none,
-        select,          // `item` (empty: clear the selection)
-        ask_new_place,   // at x, y
-        pan,             // by dx, dy
-        move_place,      // `place` to x, y
-        draw_relation,   // from `place` to `to_place`
-        add_waypoint,    // at x, y; at `item` when it is a place
+        select,         // `item` (empty: clear the selection)
+        ask_new_place,  // at x, y
+        pan,            // by dx, dy
+        move_place,     // `place` to x, y
+        draw_relation,  // from `place` to `to_place`
+        add_waypoint,   // at x, y; at `item` when it is a place
         finish_route,
         cancel_route,
     };
@@ -45,8 +45,8 @@ struct EditDragPreview {
     enum class Kind : std::uint8_t { none, move_place, relation };
     Kind kind = Kind::none;
     std::size_t place = 0;
-    double x = 0, y = 0;             // the pointer
-    geo::StoryItem target;           // the place under the pointer, for a relation
+    double x = 0, y = 0;    // the pointer
+    geo::StoryItem target;  // the place under the pointer, for a relation
 };
 
 class EditGestures {

@@ -255,8 +255,7 @@ std::optional<geo::LonLat> EditMode::lon_lat_at(double x, double y) const {
 
 MapPointer EditMode::pointer_at(double x, double y) const {
     MapPointer pointer{x, y, {}};
-    if (core_.has_story())
-        pointer.item = core_.story_view().pick(core_.view().camera, x, y, core_.story_frame());
+    if (core_.has_story()) pointer.item = core_.story_view().pick(core_.view().camera, x, y, core_.story_frame());
     return pointer;
 }
 
@@ -445,8 +444,8 @@ void EditMode::handle_panel(const EditPanelRequests& requests) {
     if (requests.edited) after_change(*requests.edited);
     if (requests.add_city && document_) {
         const geo::GazetteerCity& city = *requests.add_city;
-        const geo::EditResult result = document_->add_place(city.name, city.lon, city.lat, geo::PlaceRole::city,
-                                                            city.source);
+        const geo::EditResult result =
+            document_->add_place(city.name, city.lon, city.lat, geo::PlaceRole::city, city.source);
         after_change(result);
         if (result.ok())
             if (const auto index = document_->story().find_place(result.id))
@@ -505,8 +504,8 @@ void EditMode::draw_ui() {
             }
         }
         EditPanelStatus panel_status{tool_ == EditTool::route, route_.size(), message_, message_is_error_};
-        handle_panel(panel_.draw(*document_, document_version_, core_.selection(), gazetteer(), panel_status, rects_,
-                                 ui));
+        handle_panel(
+            panel_.draw(*document_, document_version_, core_.selection(), gazetteer(), panel_status, rects_, ui));
     } else {
         place_panel(rects_, Panel::people);
         ImGui::Begin(window_title(UiText::edit_panel_title, "edit-panel", ui).c_str(), nullptr,
@@ -561,9 +560,9 @@ void EditMode::draw_menu_bar(UiLanguage ui) {
         }
         if (ImGui::MenuItem(t(UiText::edit_add_place), t(UiText::key_ctrl_n))) panel_.place_search().focus();
         if (ImGui::MenuItem(t(UiText::edit_add_slide))) add_slide_from_view();
-        if (ImGui::MenuItem(t(UiText::edit_delete), t(UiText::key_delete), false,
-                            !core_.selection().selection().selected.empty() ||
-                                core_.selection().active_excerpt().has_value()))
+        if (ImGui::MenuItem(
+                t(UiText::edit_delete), t(UiText::key_delete), false,
+                !core_.selection().selection().selected.empty() || core_.selection().active_excerpt().has_value()))
             delete_selected();
         ImGui::EndMenu();
     }
@@ -717,7 +716,8 @@ void EditMode::draw_refused_dialog(UiLanguage ui) {
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return;
     ImGui::TextWrapped("%s", formatted(UiText::edit_save_refused, ui, refused_.size()).c_str());
     ImGui::PushTextWrapPos(0.0F);
-    for (const std::string& problem : refused_) ImGui::TextColored(ImVec4(1.0F, 0.45F, 0.35F, 1.0F), "%s", problem.c_str());
+    for (const std::string& problem : refused_)
+        ImGui::TextColored(ImVec4(1.0F, 0.45F, 0.35F, 1.0F), "%s", problem.c_str());
     ImGui::PopTextWrapPos();
     if (ImGui::Button(tr(UiText::close_button, ui)) || escape_pressed() || enter_pressed()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -735,7 +735,8 @@ void EditMode::draw_overlay() {
     if (preview.kind != EditDragPreview::Kind::none && preview.place < story.places.size()) {
         const ImVec2 to(static_cast<float>(preview.x / ratio), static_cast<float>(preview.y / ratio));
         if (const auto from = core_.place_point(story.places[preview.place].id)) {
-            list.AddLine(*from, to, preview.kind == EditDragPreview::Kind::relation ? ink : IM_COL32(255, 255, 255, 140),
+            list.AddLine(*from, to,
+                         preview.kind == EditDragPreview::Kind::relation ? ink : IM_COL32(255, 255, 255, 140),
                          2.0F * scale);
         }
         if (preview.kind == EditDragPreview::Kind::relation) {
@@ -764,9 +765,10 @@ void EditMode::draw_overlay() {
             have_previous = true;
         }
         if (have_previous && !ImGui::GetIO().WantCaptureMouse)
-            list.AddLine(previous,
-                         ImVec2(static_cast<float>(core_.mouse_x() / ratio), static_cast<float>(core_.mouse_y() / ratio)),
-                         IM_COL32(255, 214, 80, 120), 1.5F * scale);
+            list.AddLine(
+                previous,
+                ImVec2(static_cast<float>(core_.mouse_x() / ratio), static_cast<float>(core_.mouse_y() / ratio)),
+                IM_COL32(255, 214, 80, 120), 1.5F * scale);
     }
 }
 

@@ -12,10 +12,10 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
-#include <string_view>
-#include <utility>
 #include <ostream>
 #include <sstream>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/modes/assets.hpp"
@@ -102,7 +102,8 @@ std::vector<ScriptedPointerStep> parse_test_mouse(const std::string& text, std::
             step.kind = ScriptedPointerStep::Kind::type;
             step.target = action.substr(5);
         } else {
-            err << "diplomap: --test-mouse " << item << ": expected FRAME:move@WHERE, FRAME:down, FRAME:up or "
+            err << "diplomap: --test-mouse " << item
+                << ": expected FRAME:move@WHERE, FRAME:down, FRAME:up or "
                    "FRAME:type=TEXT\n";
             continue;
         }
@@ -134,8 +135,8 @@ public:
             SDL_Event e{};
             switch (step.kind) {
                 case ScriptedPointerStep::Kind::move: {
-                    const auto to = resolve_target(step.target, core, mode,
-                                                   ImVec2(static_cast<float>(x_), static_cast<float>(y_)));
+                    const auto to =
+                        resolve_target(step.target, core, mode, ImVec2(static_cast<float>(x_), static_cast<float>(y_)));
                     if (!to) {
                         err_ << "diplomap: --test-mouse: frame " << frame << ": nothing at " << step.target << '\n';
                         continue;

@@ -208,7 +208,9 @@ constexpr TextEntry kTexts[] = {
     {UiText::edit_save, "Save"},
     {UiText::edit_unsaved, "Unsaved changes"},
     {UiText::edit_saved_state, "Saved"},
-    {UiText::edit_nothing_selected, "Click a place, arc or route on the map, or a quotation in the article, to edit it. Click the empty map to add a place there; drag a marker to move it, or onto another place to draw a relation."},
+    {UiText::edit_nothing_selected,
+     "Click a place, arc or route on the map, or a quotation in the article, to edit it. Click the empty map to add a "
+     "place there; drag a marker to move it, or onto another place to draw a relation."},
     {UiText::edit_name, "Name"},
     {UiText::edit_name_english, "Name (English)"},
     {UiText::edit_role, "Role"},

@@ -94,7 +94,8 @@ void ArticleTextView::handle_mouse(std::string_view text) {
     } else if (selecting_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         // A drag past the top or bottom scrolls the text under the hand.
         if (mouse.y < visible_min_.y) ImGui::SetScrollY(std::max(0.0F, ImGui::GetScrollY() - line_height_));
-        if (mouse.y > visible_max_.y) ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + line_height_));
+        if (mouse.y > visible_max_.y)
+            ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + line_height_));
         // A double-click's word stays until the hand really drags.
         if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
             caret_ = offset_at(mouse);
@@ -105,8 +106,8 @@ void ArticleTextView::handle_mouse(std::string_view text) {
         selecting_ = false;
         if (!moved_ && anchor_ == caret_) clicked_ = hovered_;
     }
-    if (const auto range = selection(); range && ImGui::IsWindowFocused() && io.KeyCtrl &&
-                                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
+    if (const auto range = selection();
+        range && ImGui::IsWindowFocused() && io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
         const std::string copied(text.substr(range->first, range->second - range->first));
         ImGui::SetClipboardText(copied.c_str());
     }
@@ -120,8 +121,7 @@ void ArticleTextView::draw(std::string_view text, std::uint64_t version, const s
     line_height_ = ImGui::GetTextLineHeightWithSpacing();
     if (scroll_to_) {
         const std::size_t line = line_of(lines_, *scroll_to_);
-        ImGui::SetScrollY(
-            std::max(0.0F, static_cast<float>(line) * line_height_ - ImGui::GetWindowHeight() * 0.15F));
+        ImGui::SetScrollY(std::max(0.0F, static_cast<float>(line) * line_height_ - ImGui::GetWindowHeight() * 0.15F));
         scroll_to_.reset();
     }
     origin_ = ImGui::GetCursorScreenPos();
@@ -137,9 +137,11 @@ void ArticleTextView::draw(std::string_view text, std::uint64_t version, const s
     const std::optional<ByteRange> selected = selection();
     const float space = advance(' ');
     // Only the lines in view are drawn: the layout is cached, so a frame costs the visible lines and nothing else.
-    const auto first = static_cast<std::size_t>(std::max(0.0F, std::floor((visible_min_.y - origin_.y) / line_height_)));
-    const auto last = std::min(lines_.size(), static_cast<std::size_t>(std::max(
-                                                  0.0F, std::ceil((visible_max_.y - origin_.y) / line_height_))));
+    const auto first =
+        static_cast<std::size_t>(std::max(0.0F, std::floor((visible_min_.y - origin_.y) / line_height_)));
+    const auto last =
+        std::min(lines_.size(),
+                 static_cast<std::size_t>(std::max(0.0F, std::ceil((visible_max_.y - origin_.y) / line_height_))));
     const auto band = [&](const WrappedLine& line, std::size_t begin, std::size_t end, float top, ImU32 color,
                           bool past_end) {
         const float x0 = origin_.x + x_of(text, line, std::max<std::size_t>(begin, line.begin), advance);
@@ -158,8 +160,8 @@ void ArticleTextView::draw(std::string_view text, std::uint64_t version, const s
             list.AddText(font, size, ImVec2(origin_.x, top), text_color, text.data() + line.begin,
                          text.data() + line.end);
     }
-    ImGui::Dummy(ImVec2(width, std::max(1.0F, static_cast<float>(lines_.size()) * line_height_ -
-                                                   ImGui::GetStyle().ItemSpacing.y)));
+    ImGui::Dummy(ImVec2(
+        width, std::max(1.0F, static_cast<float>(lines_.size()) * line_height_ - ImGui::GetStyle().ItemSpacing.y)));
 }
 
 }  // namespace diplomap

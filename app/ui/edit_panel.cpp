@@ -16,9 +16,9 @@ namespace {
 constexpr std::array<geo::PlaceRole, 6> kRoles{geo::PlaceRole::capital, geo::PlaceRole::city,
                                                geo::PlaceRole::venue,   geo::PlaceRole::border_crossing,
                                                geo::PlaceRole::station, geo::PlaceRole::institution};
-constexpr std::array<UiText, 6> kRoleNames{UiText::role_capital, UiText::role_city,    UiText::role_venue,
-                                           UiText::role_border_crossing, UiText::role_station,
-                                           UiText::role_institution};
+constexpr std::array<UiText, 6> kRoleNames{UiText::role_capital, UiText::role_city,
+                                           UiText::role_venue,   UiText::role_border_crossing,
+                                           UiText::role_station, UiText::role_institution};
 constexpr std::array<geo::RouteMode, 4> kModes{geo::RouteMode::train, geo::RouteMode::plane, geo::RouteMode::car,
                                                geo::RouteMode::ship};
 
@@ -54,8 +54,8 @@ std::string formatted(UiText key, UiLanguage ui, Args... args) {
 std::optional<std::string> person_combo(const char* label, const geo::Story& story, std::optional<std::size_t> current,
                                         UiLanguage ui) {
     std::optional<std::string> picked;
-    const char* shown = current && *current < story.people.size() ? story.people[*current].name.c_str()
-                                                                  : tr(UiText::edit_none, ui);
+    const char* shown =
+        current && *current < story.people.size() ? story.people[*current].name.c_str() : tr(UiText::edit_none, ui);
     if (ImGui::BeginCombo(label, shown)) {
         if (ImGui::Selectable(tr(UiText::edit_none, ui), !current)) picked = std::string();
         for (std::size_t i = 0; i < story.people.size(); ++i) {
@@ -204,7 +204,8 @@ EditPanelRequests EditPanel::draw(geo::StoryDocument& document, std::uint64_t do
     } else if (!selection.active_excerpt()) {
         ImGui::TextWrapped("%s", tr(UiText::edit_nothing_selected, ui));
     }
-    if (const auto excerpt = selection.active_excerpt(); excerpt && *excerpt < story.excerpts.size() && !requests.edited)
+    if (const auto excerpt = selection.active_excerpt();
+        excerpt && *excerpt < story.excerpts.size() && !requests.edited)
         draw_excerpt(document, *excerpt, requests, ui);
     ImGui::Separator();
     if (ImGui::Button(tr(UiText::edit_add_slide, ui))) requests.add_slide = true;

@@ -45,8 +45,8 @@ public:
     // filled again; `active_excerpt` is the excerpt selected in the article, if any. Place rects[Panel::people]
     // holds the panel (it takes the right column whole).
     EditPanelRequests draw(geo::StoryDocument& document, std::uint64_t document_version,
-                           const geo::SelectionModel& selection, geo::Gazetteer& gazetteer, const EditPanelStatus& status,
-                           PanelRects& rects, UiLanguage ui);
+                           const geo::SelectionModel& selection, geo::Gazetteer& gazetteer,
+                           const EditPanelStatus& status, PanelRects& rects, UiLanguage ui);
 
     PlaceSearchField& place_search() { return place_search_; }
     [[nodiscard]] const PlaceSearchField& place_search() const { return place_search_; }

@@ -36,9 +36,9 @@ std::optional<geo::GazetteerCity> PlaceSearchField::draw(geo::Gazetteer& gazette
         focus_ = false;
     }
     ImGui::SetNextItemWidth(-1);
-    const bool entered =
-        ImGui::InputTextWithHint("##add-place", tr(UiText::edit_add_place_hint, ui), text_.data(), text_.capacity() + 1,
-                                 ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, grow, &text_);
+    const bool entered = ImGui::InputTextWithHint(
+        "##add-place", tr(UiText::edit_add_place_hint, ui), text_.data(), text_.capacity() + 1,
+        ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, grow, &text_);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     field_point_ = ImVec2(0.5F * (min.x + max.x), 0.5F * (min.y + max.y));
     const bool active = ImGui::IsItemActive();

@@ -19,8 +19,8 @@ int grow(ImGuiInputTextCallbackData* data) {
 bool text_field(const char* label, std::string& text, const char* hint, bool multiline) {
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (multiline) {
-        ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5F),
-                                  flags, grow, &text);
+        ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1,
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 3.5F), flags, grow, &text);
     } else if (hint != nullptr) {
         ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1, flags, grow, &text);
     } else {

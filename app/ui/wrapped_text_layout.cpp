@@ -14,8 +14,8 @@ bool is_space(char32_t c) { return c == ' ' || c == '\t'; }
 // Letters and digits of any script; what Unicode calls punctuation in the blocks a news text uses is not.
 bool is_word_character(char32_t c) {
     if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (c >= 0xA0 && c <= 0xBF) return false;  // no-break space, « », ¿, ...
-    if (c == 0xD7 || c == 0xF7) return false;  // × ÷
+    if (c >= 0xA0 && c <= 0xBF) return false;      // no-break space, « », ¿, ...
+    if (c == 0xD7 || c == 0xF7) return false;      // × ÷
     if (c >= 0x2000 && c <= 0x206F) return false;  // dashes, quotes, ellipsis, ...
     if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
     return c != kReplacement;
@@ -72,8 +72,8 @@ std::size_t snap_to_character(std::string_view text, std::size_t offset) {
 std::vector<WrappedLine> wrap_text(std::string_view text, float width, GlyphAdvance advance) {
     std::vector<WrappedLine> lines;
     const auto emit = [&](std::size_t begin, std::size_t end, std::size_t next) {
-        lines.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
-                         static_cast<std::uint32_t>(next)});
+        lines.push_back(
+            {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(next)});
     };
     std::size_t paragraph = 0;
     while (true) {

@@ -119,7 +119,7 @@ GazetteerCity GeonamesGazetteer::city_of(std::size_t index, const std::string& n
     const City& city = load(language).cities[index];
     const Language& english = load("en");
     const std::string& english_name = index < english.cities.size() ? english.cities[index].name : city.name;
-    return GazetteerCity{name,    english_name, city.region,     city.country, city.country_code,
+    return GazetteerCity{name,     english_name, city.region,     city.country, city.country_code,
                          city.lon, city.lat,     city.population, source_name};
 }
 

@@ -12,9 +12,7 @@ namespace {
 constexpr double kSlop = 4.0;
 
 MapPointer at(double x, double y) { return {x, y, {}}; }
-MapPointer at_place(double x, double y, std::size_t place) {
-    return {x, y, {geo::StoryItem::Kind::place, place}};
-}
+MapPointer at_place(double x, double y, std::size_t place) { return {x, y, {geo::StoryItem::Kind::place, place}}; }
 
 }  // namespace
 

@@ -91,9 +91,8 @@ TEST_CASE("an editing session by mouse and keys, undone and redone, saves the ex
     const Edited edited = edit(dir, 80, kSession, std::string(kSessionKeys) + kUndoAll + kRedoAll + "70:Ctrl+s");
     CHECK(edited.report["mode"] == "edit");
     const std::string saved = read(dir / "story" / "story.json");
-    const std::string expected =
-        read(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "tests" / "data" / "stories" / "edit-session" /
-             "expected-story.json");
+    const std::string expected = read(std::filesystem::path(DIPLOMAP_SOURCE_DIR) / "tests" / "data" / "stories" /
+                                      "edit-session" / "expected-story.json");
     REQUIRE_FALSE(expected.empty());
     CHECK(saved == expected);
     // The editor's panel and the article's text leave the map its own part of the window.
