@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -364,7 +365,7 @@ void EditMode::handle_key(const SDL_Event& e) {
         return;
     }
     // A dialog or a field has the keyboard (the F keys work everywhere).
-    if (io.WantCaptureKeyboard && !(key >= SDLK_F1 && key <= SDLK_F6)) return;
+    if (io.WantCaptureKeyboard && (key < SDLK_F1 || key > SDLK_F6)) return;
     const Camera& camera = core_.view().camera;
     switch (key) {
         case SDLK_RETURN:
@@ -774,7 +775,10 @@ void EditMode::draw_overlay() {
 
 std::optional<ImVec2> EditMode::test_target(std::string_view name) const {
     if (name.starts_with("text:")) {
-        const std::size_t offset = std::stoul(std::string(name.substr(5)));
+        std::size_t offset = 0;
+        const std::string_view digits = name.substr(5);
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), offset).ec != std::errc())
+            return std::nullopt;
         const auto at = article_panel_.text_view().screen_position(offset);
         if (!at) return std::nullopt;
         // Just inside the character, half a line down: where a hand would press to start there.

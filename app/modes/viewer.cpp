@@ -7,7 +7,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <array>
-#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -31,6 +31,15 @@ namespace {
 
 // "10:Right 20:Escape 30:p 31:Ctrl+z": a key name (SDL's), with Ctrl+ and Shift+ if held, pressed at a frame and
 // let go at the next (so that ImGui, which looks at keys held in a frame, sees it too), for window tests.
+// A number of a test script, or nothing when the text is none: a typo in a script is reported, never a crash.
+template <typename T>
+std::optional<T> script_number(std::string_view text) {
+    T value{};
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
 struct ScriptedKey {
     int frame = 0;
     SDL_Keycode key = SDLK_UNKNOWN;
@@ -60,8 +69,12 @@ std::vector<ScriptedKey> parse_test_keys(const std::string& text, std::ostream& 
                 }
         }
         const SDL_Keycode key = SDL_GetKeyFromName(name.c_str());
-        if (key == SDLK_UNKNOWN) err << "diplomap: --test-keys " << item << ": unknown key name\n";
-        keys.push_back({std::stoi(item.substr(0, colon)), key, mod});
+        const auto frame = script_number<int>(std::string_view(item).substr(0, colon));
+        if (key == SDLK_UNKNOWN || !frame) {
+            err << "diplomap: --test-keys " << item << ": expected FRAME:KEY with a key name of SDL's\n";
+            continue;
+        }
+        keys.push_back({*frame, key, mod});
     }
     return keys;
 }
@@ -107,7 +120,12 @@ std::vector<ScriptedPointerStep> parse_test_mouse(const std::string& text, std::
                    "FRAME:type=TEXT\n";
             continue;
         }
-        step.frame = std::stoi(item.substr(0, colon));
+        const auto frame = script_number<int>(std::string_view(item).substr(0, colon));
+        if (!frame) {
+            err << "diplomap: --test-mouse " << item << ": expected a frame number before the colon\n";
+            continue;
+        }
+        step.frame = *frame;
         steps.push_back(std::move(step));
     }
     return steps;
@@ -116,11 +134,17 @@ std::vector<ScriptedPointerStep> parse_test_mouse(const std::string& text, std::
 std::optional<ImVec2> resolve_target(const std::string& target, const ViewerCore& core, const ViewerMode& mode,
                                      ImVec2 from) {
     if (target.starts_with("place:")) return core.place_point(std::string_view(target).substr(6));
-    // "+40,-20": relative to where the pointer is.
-    if (const auto comma = target.find(','); comma != std::string::npos && (target[0] == '+' || target[0] == '-'))
-        return ImVec2(from.x + std::stof(target.substr(0, comma)), from.y + std::stof(target.substr(comma + 1)));
-    if (const auto comma = target.find(','); comma != std::string::npos && std::isdigit(target.front()) != 0)
-        return ImVec2(std::stof(target.substr(0, comma)), std::stof(target.substr(comma + 1)));
+    if (const auto comma = target.find(','); comma != std::string::npos) {
+        // "+40,-20": relative to where the pointer is; "400,300": window points.
+        const bool relative = target[0] == '+' || target[0] == '-';
+        const std::string_view x_text = std::string_view(target).substr(relative && target[0] == '+' ? 1 : 0,
+                                                                        comma - (relative && target[0] == '+' ? 1 : 0));
+        std::string_view y_text = std::string_view(target).substr(comma + 1);
+        if (y_text.starts_with('+')) y_text.remove_prefix(1);
+        const auto x = script_number<float>(x_text), y = script_number<float>(y_text);
+        if (!x || !y) return std::nullopt;
+        return relative ? ImVec2(from.x + *x, from.y + *y) : ImVec2(*x, *y);
+    }
     return mode.test_target(target);
 }
 

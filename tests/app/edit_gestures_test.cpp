@@ -16,7 +16,7 @@ MapPointer at_place(double x, double y, std::size_t place) { return {x, y, {geo:
 
 }  // namespace
 
-TEST_CASE("a click on the empty map asks for a place there; a click on an item selects it", "[edit][gestures]") {
+TEST_CASE("a click on the empty map asks for a place there, a click on an item selects it", "[edit][gestures]") {
     EditGestures g(kSlop);
     CHECK(g.press(at(100, 50), EditTool::select).kind == Kind::none);
     CHECK(g.move(at(102, 51)).kind == Kind::none);  // within the slop: still a click
@@ -97,7 +97,7 @@ TEST_CASE("Escape ends a drag where it began", "[edit][gestures]") {
     CHECK(g.escape(EditTool::select).kind == Kind::select);  // with nothing under way: clears the selection
 }
 
-TEST_CASE("the route tool adds a waypoint per click, at a place when on one; Enter finishes", "[edit][gestures]") {
+TEST_CASE("the route tool adds a waypoint per click, at a place when on one, and Enter finishes", "[edit][gestures]") {
     EditGestures g(kSlop);
     (void)g.press(at_place(50, 50, 7), EditTool::route);
     const EditAction first = g.release(at_place(50, 50, 7));

@@ -108,7 +108,7 @@ TEST_CASE("an editing session undone to its start saves the original bytes", "[e
     CHECK(read(dir / "story" / "story.json") == read(kBundled / "story.json"));
 }
 
-TEST_CASE("quitting with unsaved edits asks first; without edits it quits at once", "[edit][window]") {
+TEST_CASE("quitting with unsaved edits asks first, without edits it quits at once", "[edit][window]") {
     if (!have_display()) return;
     test::TempDir dir;
     // No edits: Ctrl+Q ends the run long before its last frame, so no report is written.

@@ -124,7 +124,7 @@ TEST_CASE("a double-click selects the word: letters of any script, apostrophes i
     CHECK(word_at(text, text.size()) == std::pair(text.size(), text.size()));
 }
 
-TEST_CASE("hovering finds the character under the pointer; a triple-click the paragraph", "[text-view]") {
+TEST_CASE("hovering finds the character under the pointer, and a triple-click the paragraph", "[text-view]") {
     const std::string text = "Kiew\r\nPeking\nEnde";
     const auto lines = wrap_text(text, 100.0F, kOne);
     REQUIRE(lines.size() == 3);
