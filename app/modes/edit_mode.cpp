@@ -524,7 +524,7 @@ void EditMode::draw_ui() {
     draw_relation_dialog(ui);
     draw_unsaved_dialog(ui);
     draw_refused_dialog(ui);
-    draw_help_window(help_open_, language_code(ui));
+    draw_help_window(help_open_, language_code(ui), true);
 }
 
 void EditMode::draw_menu_bar(UiLanguage ui) {

@@ -299,6 +299,8 @@ enum class UiText : std::uint16_t {
     key_r,
     key_ctrl_n,
     key_delete,
+    help_edit_add_place,
+    help_edit_drag,
     count
 };
 inline constexpr std::size_t kTextCount = static_cast<std::size_t>(UiText::count);

@@ -272,6 +272,8 @@ constexpr TextEntry kTexts[] = {
     {UiText::key_r, "R"},
     {UiText::key_ctrl_n, "Strg+N"},
     {UiText::key_delete, "Entf"},
+    {UiText::help_edit_add_place, "auf die leere Karte: dort ein neuer Ort"},
+    {UiText::help_edit_drag, "eine Markierung: verschieben; auf einen anderen Ort: eine Beziehung"},
 };
 
 }  // namespace

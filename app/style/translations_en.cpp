@@ -267,6 +267,8 @@ constexpr TextEntry kTexts[] = {
     {UiText::key_r, "R"},
     {UiText::key_ctrl_n, "Ctrl+N"},
     {UiText::key_delete, "Delete"},
+    {UiText::help_edit_add_place, "on the empty map: a new place there"},
+    {UiText::help_edit_drag, "a marker: move it; onto another place: a relation"},
 };
 
 }  // namespace
