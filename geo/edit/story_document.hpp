@@ -170,7 +170,8 @@ private:
     StoryDocument() = default;
     // Applies a change made to a copy of the tree as one step named `description`.
     EditResult commit(JsonValue changed, std::string description, EditResult result);
-    void read_current();  // story_, problems_, warnings_ from states_[at_]
+    // story_, problems_, warnings_ and root_ from states_[at_]; `tree` is that text's tree when the caller has it.
+    void read_current(std::optional<JsonValue> tree = std::nullopt);
 
     std::filesystem::path story_file_;
     std::string article_text_;
