@@ -42,7 +42,7 @@ TEST_CASE("edits that cannot apply are refused with the reason and change nothin
     const std::vector<Refusal> refusals = {
         {"add a place off the globe", [](D& d) { return d.add_place("X", 181, 0); },
          "longitude 181.000000 is outside -180..180"},
-        {"add a place at NaN", [nan](D& d) { return d.add_place("X", nan, 0); },
+        {"add a place at NaN", [](D& d) { return d.add_place("X", nan, 0); },
          "the coordinates are not finite numbers"},
         {"add a nameless place", [](D& d) { return d.add_place("", 1, 1); }, "a place needs a name"},
         {"add a place with a broken name", [](D& d) { return d.add_place("Pj\xF6ngjang", 1, 1); },
