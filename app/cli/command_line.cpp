@@ -261,8 +261,9 @@ CliParse typed_bench(const RawArguments& raw) {
     if (auto error = read_count("--repeats", raw.repeats, 1, 100, "a whole number 1..100", options.repeats))
         return bad_argument("diplomap bench", *error);
     if (!raw.bench_only.empty() && raw.bench_only != "many-arcs" && raw.bench_only != "basemap" &&
-        raw.bench_only != "stills")
-        return bad_argument("diplomap bench", "--only " + raw.bench_only + ": expected basemap, many-arcs or stills");
+        raw.bench_only != "stills" && raw.bench_only != "edit")
+        return bad_argument("diplomap bench",
+                            "--only " + raw.bench_only + ": expected basemap, many-arcs, stills or edit");
     options.only = raw.bench_only;
     return CliParse{Command{options}, 0, {}, {}};
 }
@@ -395,7 +396,8 @@ CliParse parse_cli(int argc, const char* const* argv) {
     CLI::App* bench_cmd = app.add_subcommand("bench", "print every performance figure in one table");
     add_assets_option(*bench_cmd, raw.bench_assets);
     bench_cmd->add_option("--repeats", raw.repeats, "runs per timed figure, 1..100")->default_str("5");
-    bench_cmd->add_option("--only", raw.bench_only, "run one case alone: basemap, many-arcs or stills")->group("");
+    bench_cmd->add_option("--only", raw.bench_only, "run one case alone: basemap, many-arcs, stills or edit")
+        ->group("");
 
     // Hidden: a long headless run that watches memory and open files (tests and CI; docs/trust.md).
     CLI::App* soak_cmd = app.add_subcommand("soak", "")->group("");

@@ -2,6 +2,7 @@
 // Small changes to a positioned JSON tree (geo/text/json_positions.hpp) that keep everything else as it was: the
 // order of members and items, unknown members, numbers as written. Values made here have no position; the
 // document reads its text again after each change, so nothing needs one.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,9 +11,9 @@
 namespace geo {
 
 [[nodiscard]] JsonValue json_string(std::string_view text);
-[[nodiscard]] JsonValue json_number(double value);  // written in the shortest form that reads back exactly
-[[nodiscard]] JsonValue json_integer(std::int64_t value);
-[[nodiscard]] JsonValue json_bool(bool value);
+[[nodiscard]] JsonValue json_number(double number);  // written in the shortest form that reads back exactly
+[[nodiscard]] JsonValue json_integer(std::int64_t number);
+[[nodiscard]] JsonValue json_bool(bool flag);
 [[nodiscard]] JsonValue json_object();
 [[nodiscard]] JsonValue json_array();
 

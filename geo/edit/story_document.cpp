@@ -79,12 +79,16 @@ DocumentOpen StoryDocument::from_text(std::string_view json, std::string article
     return opened;
 }
 
-void StoryDocument::read_current() {
+void StoryDocument::read_current(std::optional<JsonValue> tree) {
     const std::string& current = states_[at_].text;
     StoryLoad load = load_story_from_text(current, article_text_, story_file_.string());
     problems_ = std::move(load.problems);
     warnings_ = std::move(load.warnings);
     if (load.story) story_ = std::move(*load.story);
+    if (tree) {
+        root_ = std::move(*tree);  // the tree the text was written from: the same values, without positions
+        return;
+    }
     JsonParse parse = parse_json_with_positions(current, story_file_.string());
     if (parse.root) root_ = std::move(*parse.root);
 }
@@ -96,7 +100,7 @@ EditResult StoryDocument::commit(JsonValue changed, std::string description, Edi
     if (saved_at_ && *saved_at_ > at_) saved_at_.reset();  // the saved state was in the redo branch just dropped
     states_.push_back(State{std::move(text), std::move(description)});
     ++at_;
-    read_current();
+    read_current(std::move(changed));
     return result;
 }
 

@@ -83,7 +83,8 @@ public:
     // The JSON tree of the current step (for fields the edit operations do not cover; read only).
     [[nodiscard]] const JsonValue& json() const { return root_; }
 
-    // ---- Places
+    // ---- Places. Each step writes and reads the whole story again (5-12 ms for the bundled story,
+    // docs/PERFORMANCE.md): a drag moves the marker on screen and commits one move_place when it ends.
     EditResult add_place(std::string_view name, double lon, double lat, PlaceRole role = PlaceRole::city,
                          std::string_view coordinate_source = {});
     EditResult move_place(std::string_view id, double lon, double lat);
@@ -170,7 +171,8 @@ private:
     StoryDocument() = default;
     // Applies a change made to a copy of the tree as one step named `description`.
     EditResult commit(JsonValue changed, std::string description, EditResult result);
-    void read_current();  // story_, problems_, warnings_ from states_[at_]
+    // story_, problems_, warnings_ and root_ from states_[at_]; `tree` is that text's tree when the caller has it.
+    void read_current(std::optional<JsonValue> tree = std::nullopt);
 
     std::filesystem::path story_file_;
     std::string article_text_;

@@ -19,9 +19,8 @@ namespace {
 const fs::path fixture = fs::path(DIPLOMAP_SOURCE_DIR) / "tests" / "data" / "stories" / "edit-unusual";
 
 geo::StoryDocument open_fixture() {
-    geo::DocumentOpen opened = geo::StoryDocument::from_text(read_file(fixture / "story.json"),
-                                                             read_file(fixture / "article.txt"),
-                                                             "/nonexistent/story.json");
+    geo::DocumentOpen opened = geo::StoryDocument::from_text(
+        read_file(fixture / "story.json"), read_file(fixture / "article.txt"), "/nonexistent/story.json");
     REQUIRE(opened.document);
     return std::move(*opened.document);
 }
@@ -42,8 +41,7 @@ TEST_CASE("edits that cannot apply are refused with the reason and change nothin
     const std::vector<Refusal> refusals = {
         {"add a place off the globe", [](D& d) { return d.add_place("X", 181, 0); },
          "longitude 181.000000 is outside -180..180"},
-        {"add a place at NaN", [nan](D& d) { return d.add_place("X", nan, 0); },
-         "the coordinates are not finite numbers"},
+        {"add a place at NaN", [](D& d) { return d.add_place("X", nan, 0); }, "the coordinates are not finite numbers"},
         {"add a nameless place", [](D& d) { return d.add_place("", 1, 1); }, "a place needs a name"},
         {"add a place with a broken name", [](D& d) { return d.add_place("Pj\xF6ngjang", 1, 1); },
          "the text is not valid UTF-8"},
@@ -54,8 +52,7 @@ TEST_CASE("edits that cannot apply are refused with the reason and change nothin
         {"rename a place to nothing", [](D& d) { return d.rename_place("paris", ""); }, "a place needs a name"},
         {"set the role of an unknown place", [](D& d) { return d.set_place_role("rome", geo::PlaceRole::capital); },
          "there is no place 'rome'"},
-        {"a person is no place", [](D& d) { return d.move_place("beispiel", 1, 1); },
-         "there is no place 'beispiel'"},
+        {"a person is no place", [](D& d) { return d.move_place("beispiel", 1, 1); }, "there is no place 'beispiel'"},
         {"an empty range", [](D& d) { return d.add_excerpt_from_range(10, 10); }, "the selection is empty (10..10)"},
         {"a reversed range", [](D& d) { return d.add_excerpt_from_range(20, 10); }, "the selection is empty (20..10)"},
         {"a range past the article", [](D& d) { return d.add_excerpt_from_range(190, 203); },
@@ -98,12 +95,19 @@ TEST_CASE("edits that cannot apply are refused with the reason and change nothin
         {"an excerpt a relation does not have", [](D& d) { return d.remove_relation_excerpt("trip", "ex-nope"); },
          "relation 'trip' has no excerpt 'ex-nope'"},
         {"a route of one waypoint",
-         [](D& d) { return d.add_route(geo::RouteMode::car, {{1, 1, "", "", false}}); },
+         [](D& d) {
+             return d.add_route(geo::RouteMode::car, {{1, 1, "", "", false}});
+         },
          "a route needs at least two waypoints, not 1"},
         {"a route through an unknown place",
-         [](D& d) { return d.add_route(geo::RouteMode::car, {{1, 1, "", "", false}, {0, 0, "rome", "", false}}); },
+         [](D& d) {
+             return d.add_route(geo::RouteMode::car, {{1, 1, "", "", false}, {0, 0, "rome", "", false}});
+         },
          "there is no place 'rome'"},
-        {"a waypoint off the globe", [](D& d) { return d.append_route_waypoint("night-train", {200, 0, "", "", false}); },
+        {"a waypoint off the globe",
+         [](D& d) {
+             return d.append_route_waypoint("night-train", {200, 0, "", "", false});
+         },
          "longitude 200.000000 is outside -180..180"},
         {"moving waypoint #4 of three", [](D& d) { return d.move_route_waypoint("night-train", 3, 1, 1); },
          "route 'night-train' has no waypoint #4 (it has 3)"},
@@ -118,26 +122,29 @@ TEST_CASE("edits that cannot apply are refused with the reason and change nothin
         {"renaming an unknown person", [](D& d) { return d.rename_person("kim", "Kim"); }, "there is no person 'kim'"},
         {"a text field a place lacks", [](D& d) { return d.set_text(geo::ItemKind::place, "paris", "role", "", "x"); },
          "a place has no text field 'role'"},
-        {"a text of an unknown item",
-         [](D& d) { return d.set_text(geo::ItemKind::route, "nope", "label", "", "x"); }, "there is no route 'nope'"},
+        {"a text of an unknown item", [](D& d) { return d.set_text(geo::ItemKind::route, "nope", "label", "", "x"); },
+         "there is no route 'nope'"},
         {"a story date that is none", [](D& d) { return d.set_date("März"); }, "'März' is no date: "},
         {"reviewing an unknown excerpt", [](D& d) { return d.mark_reviewed(geo::ItemKind::excerpt, "ex-nope"); },
          "there is no excerpt 'ex-nope'"},
         {"deleting an unknown route", [](D& d) { return d.delete_item(geo::ItemKind::route, "nope"); },
          "there is no route 'nope'"},
-        {"a slide zoomed too far", [](D& d) {
+        {"a slide zoomed too far",
+         [](D& d) {
              geo::NewSlide slide;
              slide.zoom = 13;
              return d.add_slide(slide);
          },
          "zoom 13.000000 is outside 0..12"},
-        {"a slide highlighting an unknown relation", [](D& d) {
+        {"a slide highlighting an unknown relation",
+         [](D& d) {
              geo::NewSlide slide;
              slide.relations = {"nope"};
              return d.add_slide(slide);
          },
          "there is no relation 'nope'"},
-        {"a slide captioned with an unknown excerpt", [](D& d) {
+        {"a slide captioned with an unknown excerpt",
+         [](D& d) {
              geo::NewSlide slide;
              slide.caption_excerpt = "ex-nope";
              return d.add_slide(slide);
