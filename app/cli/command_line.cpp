@@ -49,7 +49,7 @@ struct RawArguments {
     std::string frames, screenshot, window_size;
     bool frame_stats = false;
     std::string drag_frames;
-    std::string test_report, test_clock_step, test_keys;
+    std::string test_report, test_clock_step, test_keys, test_mouse;
     std::string test_export;
     std::string present_slide = "1";
     bool present_window = false, presenter = false, presenter_window = false;
@@ -242,6 +242,7 @@ CliParse typed_explore(const RawArguments& raw) {
         if (auto error = read_seconds("--test-clock-step", raw.test_clock_step, options.test_clock_step)) return error;
         options.test_keys = raw.test_keys;
         options.test_export = raw.test_export;
+        options.test_mouse = raw.test_mouse;
         // Without --window-size the window fits the screen (or opens at the size remembered from last time).
         if (!raw.window_size.empty()) {
             int width = 0, height = 0;
@@ -277,8 +278,9 @@ CliParse typed_bench(const RawArguments& raw) {
     if (auto error = read_count("--repeats", raw.repeats, 1, 100, "a whole number 1..100", options.repeats))
         return bad_argument("diplomap bench", *error);
     if (!raw.bench_only.empty() && raw.bench_only != "many-arcs" && raw.bench_only != "basemap" &&
-        raw.bench_only != "stills")
-        return bad_argument("diplomap bench", "--only " + raw.bench_only + ": expected basemap, many-arcs or stills");
+        raw.bench_only != "stills" && raw.bench_only != "edit")
+        return bad_argument("diplomap bench",
+                            "--only " + raw.bench_only + ": expected basemap, many-arcs, stills or edit");
     options.only = raw.bench_only;
     return CliParse{Command{options}, 0, {}, {}};
 }
@@ -319,6 +321,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap                                  open the viewer on the globe over Korea\n"
         "  diplomap -p eqearth -c 150,0              a world map centred on the Pacific\n"
         "  diplomap present                          the bundled story as slides, fullscreen\n"
+        "  diplomap edit my-story                    edit a story on the map (a draft, say)\n"
         "  diplomap export --out map.png --size 1920x1080\n"
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
         "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
@@ -340,6 +343,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         on.add_option("--test-clock-step", raw.test_clock_step)->group("");
         on.add_option("--test-keys", raw.test_keys)->group("");
         on.add_option("--test-export", raw.test_export)->group("");
+        on.add_option("--test-mouse", raw.test_mouse)->group("");
     };
     add_test_options(app);
 
@@ -357,6 +361,15 @@ CliParse parse_cli(int argc, const char* const* argv) {
     present_cmd->add_option("--test-thumbnails", raw.test_thumbnails)->group("");
     present_cmd->add_option("--window-size", raw.window_size, "window size WIDTHxHEIGHT with --window");
     add_story_argument(*present_cmd, raw.explore.story);
+
+    CLI::App* edit_cmd = app.add_subcommand("edit", "edit the story on the map (E in the viewer: back to exploring)");
+    add_view_options(*edit_cmd, raw.explore.view);
+    add_test_options(*edit_cmd);
+    edit_cmd->add_option("--quit-after-frames", raw.frames)->group("");
+    edit_cmd->add_option("--screenshot", raw.screenshot)->group("");
+    edit_cmd->add_option("--window-size", raw.window_size,
+                         "initial window size WIDTHxHEIGHT (default: fits the screen)");
+    add_story_argument(*edit_cmd, raw.explore.story);
 
     CLI::App* export_cmd = app.add_subcommand("export", "render a still image headless (no window, no display needed)");
     add_map_options(*export_cmd, raw.export_map,
@@ -410,7 +423,8 @@ CliParse parse_cli(int argc, const char* const* argv) {
     CLI::App* bench_cmd = app.add_subcommand("bench", "print every performance figure in one table");
     add_assets_option(*bench_cmd, raw.bench_assets);
     bench_cmd->add_option("--repeats", raw.repeats, "runs per timed figure, 1..100")->default_str("5");
-    bench_cmd->add_option("--only", raw.bench_only, "run one case alone: basemap, many-arcs or stills")->group("");
+    bench_cmd->add_option("--only", raw.bench_only, "run one case alone: basemap, many-arcs, stills or edit")
+        ->group("");
 
     // Hidden: a long headless run that watches memory and open files (tests and CI; docs/trust.md).
     CLI::App* soak_cmd = app.add_subcommand("soak", "")->group("");
@@ -438,6 +452,11 @@ CliParse parse_cli(int argc, const char* const* argv) {
     if (draft_cmd->parsed()) return typed_draft(raw);
     if (export_cmd->parsed()) return typed_export(raw);
     if (present_cmd->parsed()) return typed_present(raw);
+    if (edit_cmd->parsed()) {
+        CliParse parsed = typed_explore(raw);
+        if (parsed.command) std::get<ExploreCommand>(*parsed.command).options.edit = true;
+        return parsed;
+    }
     return typed_explore(raw);
 }
 

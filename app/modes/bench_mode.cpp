@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/modes/assets.hpp"
+#include "app/modes/bench_edit.hpp"
 #include "app/modes/bench_stills.hpp"
 #include "app/modes/bench_story.hpp"
 #include "app/modes/navigation.hpp"
@@ -434,8 +435,13 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
             row(out, figure.what.c_str(), figure.value, figure.target.c_str());
         return 0;
     }
+    if (options.only == "edit") {
+        for (const BenchFigure& figure : bench_edit(assets, options.repeats))
+            row(out, figure.what.c_str(), figure.value, figure.target.c_str());
+        return 0;
+    }
     if (!options.only.empty()) {
-        err << "diplomap bench: unknown case '" << options.only << "'; valid: basemap, many-arcs, stills\n";
+        err << "diplomap bench: unknown case '" << options.only << "'; valid: basemap, many-arcs, stills, edit\n";
         return 2;
     }
     const std::string tmp =
@@ -481,6 +487,8 @@ int run_bench(const BenchOptions& options, std::ostream& out, std::ostream& err)
     }
 
     for (const BenchFigure& figure : bench_stills(assets, options.repeats))
+        row(out, figure.what.c_str(), figure.value, figure.target.c_str());
+    for (const BenchFigure& figure : bench_edit(assets, options.repeats))
         row(out, figure.what.c_str(), figure.value, figure.target.c_str());
 
     // Each in a process of its own, so that its peak memory is its own.

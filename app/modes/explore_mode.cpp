@@ -201,6 +201,7 @@ void ExploreMode::handle_key(SDL_Keycode key) {
         case SDLK_HOME: animation.seconds = 0; break;
         case SDLK_l: core_.toggle_language(); break;
         case SDLK_p: wants_present_ = true; break;
+        case SDLK_e: wants_edit_ = core_.has_story(); break;
         default: break;
     }
 }
@@ -363,6 +364,7 @@ void ExploreMode::draw_menu_bar(UiLanguage ui) {
         if (ImGui::MenuItem(t(UiText::menu_play_from_start), t(UiText::key_home))) core_.animation().seconds = 0;
         ImGui::Separator();
         if (ImGui::MenuItem(t(UiText::menu_find), t(UiText::key_ctrl_f))) focus_search_ = true;
+        if (ImGui::MenuItem(t(UiText::menu_edit_story), t(UiText::key_e), false, core_.has_story())) wants_edit_ = true;
         if (ImGui::MenuItem(t(UiText::menu_clear_selection), t(UiText::key_escape), false,
                             !core_.selection().selection().selected.empty()))
             core_.selection().clear();

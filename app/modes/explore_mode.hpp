@@ -32,8 +32,10 @@ public:
     void update() override;
     void draw_ui() override;
     void draw_overlay() override;
-    [[nodiscard]] bool wants(ModeKind kind) const override { return kind == ModeKind::present && wants_present_; }
-    void clear_request() override { wants_present_ = false; }
+    [[nodiscard]] bool wants(ModeKind kind) const override {
+        return (kind == ModeKind::present && wants_present_) || (kind == ModeKind::edit && wants_edit_);
+    }
+    void clear_request() override { wants_present_ = wants_edit_ = false; }
 
     ~ExploreMode() override;
     ExploreMode(const ExploreMode&) = delete;
@@ -82,6 +84,7 @@ private:
     double press_x_ = 0, press_y_ = 0;
     bool help_open_ = false;
     bool wants_present_ = false;
+    bool wants_edit_ = false;
 };
 
 }  // namespace diplomap

@@ -117,7 +117,7 @@ void ViewerCore::begin_frame() {
 void ViewerCore::handle_event(const SDL_Event& e) {
     const float ratio = window_.pixel_ratio();
     switch (e.type) {
-        case SDL_QUIT: running_ = false; break;
+        case SDL_QUIT: quit_requested_ = true; break;
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 int w = 0, h = 0;
@@ -142,6 +142,11 @@ void ViewerCore::handle_event(const SDL_Event& e) {
 void ViewerCore::new_ui_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    if (scripted_pointer_) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(scripted_pointer_->x, scripted_pointer_->y);
+        io.MouseDown[0] = scripted_pointer_->down;
+    }
     ImGui::NewFrame();
     report_.clear_frame();
     if (options_.test_report)
@@ -290,19 +295,45 @@ void ViewerCore::advance_clock() {
 }
 
 void ViewerCore::poll_story() {
-    if (watcher_ && watcher_->take_changes()) take_story();
+    if (!watcher_ || !watcher_->take_changes()) return;
+    if (story_held_) {
+        file_changed_ = true;
+        return;
+    }
+    take_story();
+}
+
+void ViewerCore::hold_story(bool held) {
+    if (story_held_ == held) return;
+    story_held_ = held;
+    file_changed_ = false;
+    if (!held && watcher_) take_story();
+}
+
+void ViewerCore::show_story(const geo::Story& story) { apply_story(story); }
+
+std::optional<ImVec2> ViewerCore::place_point(std::string_view id) const {
+    if (!story_view_.has_story()) return std::nullopt;
+    const auto index = story_view_.story().find_place(id);
+    const geo::StoryGeometry& geometry = story_view_.geometry();
+    if (!index || *index >= geometry.places.size() || !geometry.places[*index]) return std::nullopt;
+    const geo::XY p = view_.camera.metres_to_pixel(*geometry.places[*index]);
+    const float ratio = window_.pixel_ratio();
+    return ImVec2(static_cast<float>(p.x / ratio), static_cast<float>(p.y / ratio));
 }
 
 // A new version of the story replaces the old one in place: camera, time and layers stay as they are, and the
 // selection survives when its item still exists.
 void ViewerCore::take_story() {
-    const auto& story = watcher_->story();
-    if (!story) return;
+    if (const auto& story = watcher_->story()) apply_story(*story);
+}
+
+void ViewerCore::apply_story(const geo::Story& story) {
     if (!story_view_.has_story()) {
-        const std::string own = story->meta.language.empty() ? "de" : story->meta.language;
+        const std::string own = story.meta.language.empty() ? "de" : story.meta.language;
         language_ = settings_.language.empty() ? own : settings_.language;
     }
-    story_view_.set_story(*story);
+    story_view_.set_story(story);
     home_group_ = geo::home_group(story_view_.story());
     ++story_version_;
     selection_.story_replaced(story_view_.story());

@@ -13,6 +13,8 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/modes/navigation.hpp"
@@ -69,6 +71,9 @@ public:
 
     [[nodiscard]] bool running() const { return running_; }
     void quit() { running_ = false; }
+    // The window's close button (or the system) asked to quit: the loop asks the mode first, which may want to
+    // save unsaved edits (edit_mode.hpp).
+    [[nodiscard]] bool take_quit_request() { return std::exchange(quit_requested_, false); }
     [[nodiscard]] int frame_count() const { return frames_; }
     // The exit code once the loop ends (a failed screenshot is 1).
     [[nodiscard]] int exit_code() const { return exit_code_; }
@@ -92,12 +97,26 @@ public:
 
     // The story.
     StoryView& story_view() { return story_view_; }
+    [[nodiscard]] const StoryView& story_view() const { return story_view_; }
     [[nodiscard]] bool has_story() const { return story_view_.has_story(); }
     [[nodiscard]] const geo::Story& story() const { return story_view_.story(); }
     // Counts new versions of the story (live reload, another story opened), so modes know to refresh.
     [[nodiscard]] std::uint64_t story_version() const { return story_version_; }
     [[nodiscard]] const geo::StoryWatchThread* watcher() const { return watcher_ ? &*watcher_ : nullptr; }
     void open_story(const std::filesystem::path& path);
+    // While the editor holds the story, it shows its document's story (show_story) and live reload only reports
+    // that the file changed on disk (take_file_changed) instead of replacing what is shown. Releasing shows the
+    // file's latest good story again.
+    void hold_story(bool held);
+    [[nodiscard]] bool story_held() const { return story_held_; }
+    void show_story(const geo::Story& story);
+    [[nodiscard]] bool take_file_changed() { return std::exchange(file_changed_, false); }
+    // The editor is about to write `content` to `file`: live reload takes that as no change.
+    void expect_own_write(const std::filesystem::path& file, std::string_view content) {
+        if (watcher_) watcher_->expect_own_write(file, content);
+    }
+    // Where the marker of the place `id` is drawn, in window points; nullopt when it is not on the map.
+    [[nodiscard]] std::optional<ImVec2> place_point(std::string_view id) const;
     AnimationControls& animation() { return animation_; }
     geo::SelectionModel& selection() { return selection_; }
     AsOfState& as_of() { return as_of_; }
@@ -154,6 +173,10 @@ public:
 
     void step_ui_scale(int direction);
 
+    // Window tests drive the pointer (--test-mouse): ImGui sees this position and button instead of the real
+    // pointer's, from the next frame on.
+    void set_scripted_pointer(float x, float y, bool down) { scripted_pointer_ = ScriptedPointer{x, y, down}; }
+
     // Window tests read what the viewer drew from this report (--test-report FILE, written after the last frame).
     TestReport& report() { return report_; }
 
@@ -177,6 +200,7 @@ private:
     void advance_clock();
     void poll_story();
     void take_story();
+    void apply_story(const geo::Story& story);
     void receive_scene();
     void advance_flight();
     [[nodiscard]] SceneRequest wanted_scene() const;
@@ -217,6 +241,14 @@ private:
     int frames_ = 0;
     int exit_code_ = 0;
     bool running_ = true;
+    bool quit_requested_ = false;
+    bool story_held_ = false;
+    bool file_changed_ = false;
+    struct ScriptedPointer {
+        float x = 0, y = 0;
+        bool down = false;
+    };
+    std::optional<ScriptedPointer> scripted_pointer_;
 
     std::optional<geo::StoryWatchThread> watcher_;
     std::uint64_t story_version_ = 0;

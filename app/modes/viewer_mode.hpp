@@ -1,10 +1,14 @@
 #pragma once
 // A mode of the viewer: a thin layer of input and of what is drawn around the map, over the one ViewerCore.
 #include <SDL.h>
+#include <imgui.h>
+
+#include <optional>
+#include <string_view>
 
 namespace diplomap {
 
-enum class ModeKind { explore, present };
+enum class ModeKind { explore, present, edit };
 
 class ViewerMode {
 public:
@@ -26,6 +30,10 @@ public:
     // The mode asked to hand over to another this frame.
     [[nodiscard]] virtual bool wants(ModeKind kind) const = 0;
     virtual void clear_request() = 0;
+    // The window is about to close: true lets it; false keeps it open (the mode asks first, and quits itself).
+    [[nodiscard]] virtual bool confirm_quit() { return true; }
+    // Window tests: where a named spot of the mode's panels is ("text:120", "ui:add-place"), in window points.
+    [[nodiscard]] virtual std::optional<ImVec2> test_target(std::string_view /*name*/) const { return std::nullopt; }
 };
 
 }  // namespace diplomap

@@ -20,6 +20,8 @@ struct ViewerOptions {
     bool fullscreen = true;
     bool presenter = false;
     bool presenter_window = false;  // the presenter view in a window of its own, even on one screen
+    // Editing (`diplomap edit`): the viewer starts in Edit mode.
+    bool edit = false;
 
     // For tests and benchmarks: stop after this many frames, optionally saving the last one.
     std::optional<int> quit_after_frames;
@@ -36,6 +38,7 @@ struct ViewerOptions {
     // Window tests of the export dialog: what the reader would choose and press there, at given frames
     // ("5:preset=1080x1080 5:format=gif 5:file=/tmp/x.gif 6:export 30:cancel"; explore_mode.cpp).
     std::string test_export;
+    std::string test_mouse;  // pointer steps at given frames ("10:move@place:ID 11:down 14:move@300,200 15:up")
 };
 
 // Runs the viewer until it is closed; returns the process exit code.

@@ -40,68 +40,7 @@ void ArticlePanel::rebuild(const geo::Story& story, std::uint64_t story_version)
                 where += " → " + story.places[relation.to_place].map_label("de");
         }
     }
-    laid_out_width_ = -1;
     excerpt_rects_.assign(story.excerpts.size(), {});
-}
-
-void ArticlePanel::lay_out_full_text(const geo::Story& story, float wrap_width) {
-    const float font_size = ImGui::GetFontSize();
-    if (wrap_width == laid_out_width_ && font_size == laid_out_font_) return;
-    laid_out_width_ = wrap_width;
-    laid_out_font_ = font_size;
-    segments_.clear();
-    lines_.clear();
-    excerpt_line_.assign(story.excerpts.size(), 0);
-    const std::string& text = story.article_text;
-    // Which excerpt (if any) covers each byte boundary is looked up in ranges sorted by start.
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // begin, excerpt
-    ranges.reserve(order_.size());
-    for (std::size_t e : order_) ranges.emplace_back(story.excerpts[e].article_begin, e);
-    ImFont* font = ImGui::GetFont();
-    const float scale = font_size / font->FontSize;
-    const char* base = text.data();
-    std::size_t paragraph = 0;
-    while (paragraph <= text.size()) {
-        std::size_t paragraph_end = text.find('\n', paragraph);
-        if (paragraph_end == std::string::npos) paragraph_end = text.size();
-        std::size_t s = paragraph;
-        do {
-            std::size_t e = paragraph_end;
-            if (s < paragraph_end) {
-                const char* wrap = font->CalcWordWrapPositionA(scale, base + s, base + paragraph_end, wrap_width);
-                e = std::max<std::size_t>(static_cast<std::size_t>(wrap - base), s + 1);
-            }
-            Line line{static_cast<std::uint32_t>(segments_.size()), 0};
-            // Cut the line where excerpts begin and end.
-            std::size_t at = s;
-            while (at < e) {
-                std::int32_t inside = -1;
-                std::size_t cut = e;
-                for (const auto& [begin, excerpt] : ranges) {
-                    const geo::Excerpt& x = story.excerpts[excerpt];
-                    if (begin <= at && at < x.article_end) {
-                        inside = static_cast<std::int32_t>(excerpt);
-                        cut = std::min(cut, x.article_end);
-                        break;
-                    }
-                    if (begin > at) {
-                        cut = std::min(cut, begin);
-                        break;
-                    }
-                }
-                segments_.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(cut), inside});
-                if (inside >= 0 && story.excerpts[static_cast<std::size_t>(inside)].article_begin >= at &&
-                    story.excerpts[static_cast<std::size_t>(inside)].article_begin < cut)
-                    excerpt_line_[static_cast<std::size_t>(inside)] = static_cast<std::uint32_t>(lines_.size());
-                ++line.segment_count;
-                at = cut;
-            }
-            lines_.push_back(line);
-            s = e;
-            while (s < paragraph_end && text[s] == ' ') ++s;  // the wrap's space starts no line
-        } while (s < paragraph_end);
-        paragraph = paragraph_end + 1;
-    }
 }
 
 void ArticlePanel::draw_header(const geo::Story& story, ArticleLanguage& language) {
@@ -183,62 +122,51 @@ void ArticlePanel::draw_excerpts(const geo::Story& story, geo::SelectionModel& s
 }
 
 void ArticlePanel::draw_full_text(const geo::Story& story, geo::SelectionModel& selection) {
-    const float wrap_width = ImGui::GetContentRegionAvail().x;
-    lay_out_full_text(story, wrap_width);
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const float line_height = ImGui::GetTextLineHeightWithSpacing();
-    if (scroll_to_ && *scroll_to_ < excerpt_line_.size())
-        ImGui::SetScrollY(std::max(
-            0.0F, static_cast<float>(excerpt_line_[*scroll_to_]) * line_height - ImGui::GetWindowHeight() * 0.15F));
-    ImDrawList& list = *ImGui::GetWindowDrawList();
-    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
-    const char* base = story.article_text.data();
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool window_hovered = ImGui::IsWindowHovered();
-    std::optional<std::size_t> hovered_excerpt;
-    // Only the lines in view are drawn: the layout is cached, so scrolling costs the visible lines and nothing else.
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(lines_.size()), line_height);
-    while (clipper.Step()) {
-        for (int l = clipper.DisplayStart; l < clipper.DisplayEnd; ++l) {
-            const Line& line = lines_[static_cast<std::size_t>(l)];
-            ImVec2 at = ImGui::GetCursorScreenPos();
-            for (std::uint32_t s = line.first_segment; s < line.first_segment + line.segment_count; ++s) {
-                const Segment& seg = segments_[s];
-                const char* b = base + seg.begin;
-                const char* e = base + seg.end;
-                const float w = font->CalcTextSizeA(size, 1e9F, 0.0F, b, e).x;
-                if (seg.excerpt >= 0) {
-                    const auto x = static_cast<std::size_t>(seg.excerpt);
-                    const ImVec2 min(at.x, at.y), max(at.x + w, at.y + line_height);
-                    const bool hovered =
-                        window_hovered && mouse.x >= min.x && mouse.x < max.x && mouse.y >= min.y && mouse.y < max.y;
-                    if (hovered) hovered_excerpt = x;
-                    const ImU32 fill = selection.active_excerpt() == x ? ui_colors::kActive
-                                       : selection.highlighted(x)      ? ui_colors::kHighlight
-                                                                       : ui_colors::kQuoted;
-                    list.AddRectFilled(min, ImVec2(max.x, max.y - 1), fill);
-                }
-                list.AddText(font, size, at, text_color, b, e);
-                at.x += w;
-            }
-            ImGui::Dummy(ImVec2(wrap_width, line_height - ImGui::GetStyle().ItemSpacing.y));
+    if (editing_) {
+        const std::optional<ByteRange> range = text_view_.selection();
+        ImGui::BeginDisabled(!range);
+        if (ImGui::Button(tr(UiText::edit_make_excerpt, ui_))) excerpt_request_ = range;
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        make_excerpt_point_ = ImVec2(0.5F * (min.x + max.x), 0.5F * (min.y + max.y));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(range ? UiText::edit_selection_hint : UiText::edit_select_hint, ui_));
+        ImGui::Separator();
+    }
+    if (ImGui::BeginChild("full-text", ImVec2(0, 0), false)) {
+        if (scroll_to_ && *scroll_to_ < story.excerpts.size())
+            text_view_.scroll_to(story.excerpts[*scroll_to_].article_begin);
+        highlights_.clear();
+        for (std::size_t e : order_) {
+            const geo::Excerpt& x = story.excerpts[e];
+            const ImU32 fill = selection.active_excerpt() == e ? ui_colors::kActive
+                               : selection.highlighted(e)      ? ui_colors::kHighlight
+                                                               : ui_colors::kQuoted;
+            highlights_.push_back({x.article_begin, x.article_end, fill});
         }
+        text_view_.draw(story.article_text, story_version_, highlights_);
+        // The quotation under the pointer, if any: a tooltip with who says it and its translation; a click shows it.
+        std::optional<std::size_t> hovered_excerpt;
+        if (const auto at = text_view_.hovered(); at && !text_view_.selecting())
+            for (std::size_t e : order_)
+                if (story.excerpts[e].article_begin <= *at && *at < story.excerpts[e].article_end) hovered_excerpt = e;
+        if (hovered_excerpt) {
+            const geo::Excerpt& x = story.excerpts[*hovered_excerpt];
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0F);
+            if (!excerpt_where_[*hovered_excerpt].empty())
+                ImGui::TextDisabled("%s", excerpt_where_[*hovered_excerpt].c_str());
+            if (x.translation.has("en")) ImGui::TextUnformatted(x.translation.get("en").c_str());
+            ImGui::TextDisabled("%s", tr(UiText::article_click_to_show, ui_));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        if (const auto at = text_view_.clicked())
+            for (std::size_t e : order_)
+                if (story.excerpts[e].article_begin <= *at && *at < story.excerpts[e].article_end)
+                    selection.select_excerpt(story, e);
     }
-    clipper.End();
-    if (hovered_excerpt) {
-        const geo::Excerpt& x = story.excerpts[*hovered_excerpt];
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0F);
-        if (!excerpt_where_[*hovered_excerpt].empty())
-            ImGui::TextDisabled("%s", excerpt_where_[*hovered_excerpt].c_str());
-        if (x.translation.has("en")) ImGui::TextUnformatted(x.translation.get("en").c_str());
-        ImGui::TextDisabled("%s", tr(UiText::article_click_to_show, ui_));
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) selection.select_excerpt(story, *hovered_excerpt);
-    }
+    ImGui::EndChild();
 }
 
 void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, geo::SelectionModel& selection,
@@ -264,9 +192,11 @@ void ArticlePanel::draw(const geo::Story& story, std::uint64_t story_version, ge
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(window_title(UiText::article_full_text, "full-text", ui_).c_str())) {
-            if (ImGui::BeginChild("full-text", ImVec2(0, 0), false)) draw_full_text(story, selection);
-            ImGui::EndChild();
+        const ImGuiTabItemFlags bring_forward = show_full_text_ ? ImGuiTabItemFlags_SetSelected : 0;
+        show_full_text_ = false;
+        if (ImGui::BeginTabItem(window_title(UiText::article_full_text, "full-text", ui_).c_str(), nullptr,
+                                bring_forward)) {
+            draw_full_text(story, selection);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -6,7 +6,7 @@
 
 namespace diplomap {
 
-void draw_help_window(bool& open, std::string_view language) {
+void draw_help_window(bool& open, std::string_view language, bool editing) {
     if (!open) return;
     const UiLanguage ui = ui_language(language);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.0F, 0), ImGuiCond_Appearing);
@@ -36,6 +36,7 @@ void draw_help_window(bool& open, std::string_view language) {
             {UiText::key_ctrl_plus_minus, UiText::help_ui_size},
             {UiText::key_ctrl_zero, UiText::help_ui_100},
             {UiText::key_ctrl_q, UiText::help_quit},
+            {UiText::key_e, UiText::help_edit},
             {UiText::key_f2, UiText::help_toggle_article},
             {UiText::key_f3, UiText::help_toggle_people},
             {UiText::key_f4, UiText::help_toggle_timeline},
@@ -47,6 +48,28 @@ void draw_help_window(bool& open, std::string_view language) {
             {UiText::key_drag_splitter, UiText::help_splitter},
             {UiText::key_f1, UiText::help_toggle_help},
         };
+        constexpr Row kEditRows[] = {
+            {UiText::key_click, UiText::help_edit_add_place},
+            {UiText::key_drag, UiText::help_edit_drag},
+            {UiText::key_ctrl_n, UiText::edit_add_place},
+            {UiText::key_r, UiText::edit_tool_route},
+            {UiText::key_delete, UiText::edit_delete},
+            {UiText::key_ctrl_z, UiText::edit_undo},
+            {UiText::key_ctrl_shift_z, UiText::edit_redo},
+            {UiText::key_ctrl_s, UiText::edit_save},
+            {UiText::key_e, UiText::edit_back},
+        };
+        if (editing && ImGui::BeginTable("edit-keys", 2, ImGuiTableFlags_RowBg)) {
+            for (const Row& row : kEditRows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(tr(row.keys, ui));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(tr(row.action, ui));
+            }
+            ImGui::EndTable();
+            ImGui::Separator();
+        }
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
             for (const Row& row : kRows) {
                 ImGui::TableNextRow();

@@ -3,7 +3,7 @@
 
 namespace diplomap {
 
-// F1: every keyboard and mouse shortcut of the viewer.
-void draw_help_window(bool& open, std::string_view language = "en");
+// F1: every keyboard and mouse shortcut of the viewer; `editing` adds the editor's own.
+void draw_help_window(bool& open, std::string_view language = "en", bool editing = false);
 
 }  // namespace diplomap

@@ -1,5 +1,8 @@
 #include "geo/draft/exonym_table.hpp"
 
+#include "geo/text/text_fold.hpp"
+
+#include <algorithm>
 #include <array>
 
 namespace geo {
@@ -79,14 +82,39 @@ std::vector<GazetteerCity> ExonymGazetteer::cities_named(std::string_view name, 
     if (!found.empty()) return found;
     for (const Exonym& row : rows_) {
         if (row.language != language || row.name != name) continue;
-        for (GazetteerCity& city : base_.cities_named(row.geonames_english, "en")) {
-            if (city.country_code != row.country_code) continue;
-            city.name = row.name;
-            city.source += "; the name '" + row.name + "' from " + file_label_ + ":" + std::to_string(row.line) + " (" +
-                           row.source + ")";
+        for (GazetteerCity& city : cities_of_row(row)) found.push_back(std::move(city));
+    }
+    return found;
+}
+
+std::vector<GazetteerCity> ExonymGazetteer::cities_of_row(const Exonym& row) {
+    std::vector<GazetteerCity> found;
+    for (GazetteerCity& city : base_.cities_named(row.geonames_english, "en")) {
+        if (city.country_code != row.country_code) continue;
+        city.name = row.name;
+        city.source += "; the name '" + row.name + "' from " + file_label_ + ":" + std::to_string(row.line) + " (" +
+                       row.source + ")";
+        found.push_back(std::move(city));
+    }
+    return found;
+}
+
+std::vector<GazetteerCity> ExonymGazetteer::cities_starting_with(std::string_view prefix, std::string_view language,
+                                                                 std::size_t limit) {
+    std::vector<GazetteerCity> found = base_.cities_starting_with(prefix, language, limit);
+    const std::string folded = fold_for_search(prefix);
+    if (folded.empty()) return found;
+    for (const Exonym& row : rows_) {
+        if (row.language != language || !fold_for_search(row.name).starts_with(folded)) continue;
+        for (GazetteerCity& city : cities_of_row(row)) {
+            // The table's name replaces the catalogue's for the same city, which the reader did not type.
+            std::erase_if(found, [&](const GazetteerCity& c) { return c.lon == city.lon && c.lat == city.lat; });
             found.push_back(std::move(city));
         }
     }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const GazetteerCity& a, const GazetteerCity& b) { return a.population > b.population; });
+    if (found.size() > limit) found.resize(limit);
     return found;
 }
 

@@ -35,9 +35,13 @@ public:
     ExonymGazetteer(Gazetteer& base, std::vector<Exonym> rows, std::string file_label);
 
     [[nodiscard]] std::vector<GazetteerCity> cities_named(std::string_view name, std::string_view language) override;
+    // The base's cities and the table's names that begin with `prefix`, together by population.
+    [[nodiscard]] std::vector<GazetteerCity> cities_starting_with(std::string_view prefix, std::string_view language,
+                                                                  std::size_t limit) override;
     [[nodiscard]] std::map<std::string, std::string, std::less<>> countries(std::string_view language) override;
 
 private:
+    [[nodiscard]] std::vector<GazetteerCity> cities_of_row(const Exonym& row);
     Gazetteer& base_;
     std::vector<Exonym> rows_;
     std::string file_label_;

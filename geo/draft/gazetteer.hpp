@@ -1,5 +1,5 @@
 #pragma once
-// Looking up cities by name, offline: the interface the draft uses, so that tests can give it a table and the
+// Looking up cities by name, offline: the interface the draft and the editor use, so that tests can give it a table and the
 // program gives it GeoNames (geonames_gazetteer.hpp) with the exonym table in front (exonym_table.hpp).
 #include <cstdint>
 #include <map>
@@ -31,6 +31,11 @@ public:
     // Cities whose name in `language` (a code such as "de") is exactly `name` (no prefixes, case as written), the
     // most populous first.
     [[nodiscard]] virtual std::vector<GazetteerCity> cities_named(std::string_view name, std::string_view language) = 0;
+    // Cities whose name in `language` begins with `prefix`, ignoring case and accents (geo/text/text_fold.hpp), the
+    // most populous first, at most `limit`: what an author's type-ahead lists. An empty prefix finds nothing.
+    [[nodiscard]] virtual std::vector<GazetteerCity> cities_starting_with(std::string_view prefix,
+                                                                          std::string_view language,
+                                                                          std::size_t limit) = 0;
     // Every country name in `language` -> its ISO code.
     [[nodiscard]] virtual std::map<std::string, std::string, std::less<>> countries(std::string_view language) = 0;
 };

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "geo/text/text_fold.hpp"
+
 namespace geo {
 
 namespace {
@@ -90,7 +92,9 @@ const GeonamesGazetteer::Language& GeonamesGazetteer::load(std::string_view code
         }
         if (plain.size() != city.name.size() && !plain.empty()) language.by_name.emplace(std::string(plain), i);
         if (!city.country.empty()) language.countries.emplace(city.country, city.country_code);
+        language.by_folded.emplace_back(fold_for_search(city.name), i);
     }
+    std::sort(language.by_folded.begin(), language.by_folded.end());
     return language;
 }
 
@@ -108,6 +112,35 @@ std::vector<GazetteerCity> GeonamesGazetteer::cities_named(std::string_view name
     }
     std::stable_sort(found.begin(), found.end(),
                      [](const GazetteerCity& a, const GazetteerCity& b) { return a.population > b.population; });
+    return found;
+}
+
+GazetteerCity GeonamesGazetteer::city_of(std::size_t index, const std::string& name, std::string_view language) {
+    const City& city = load(language).cities[index];
+    const Language& english = load("en");
+    const std::string& english_name = index < english.cities.size() ? english.cities[index].name : city.name;
+    return GazetteerCity{name,     english_name, city.region,     city.country, city.country_code,
+                         city.lon, city.lat,     city.population, source_name};
+}
+
+std::vector<GazetteerCity> GeonamesGazetteer::cities_starting_with(std::string_view prefix, std::string_view language,
+                                                                   std::size_t limit) {
+    const std::string folded = fold_for_search(prefix);
+    if (folded.empty() || limit == 0) return {};
+    const Language& in_language = load(language);
+    std::vector<std::size_t> matches;
+    for (auto it = std::lower_bound(in_language.by_folded.begin(), in_language.by_folded.end(),
+                                    std::pair<std::string, std::size_t>(folded, 0));
+         it != in_language.by_folded.end() && it->first.starts_with(folded); ++it)
+        matches.push_back(it->second);
+    std::sort(matches.begin(), matches.end(), [&](std::size_t a, std::size_t b) {
+        const auto pa = in_language.cities[a].population, pb = in_language.cities[b].population;
+        return pa != pb ? pa > pb : a < b;
+    });
+    if (matches.size() > limit) matches.resize(limit);
+    std::vector<GazetteerCity> found;
+    found.reserve(matches.size());
+    for (std::size_t i : matches) found.push_back(city_of(i, in_language.cities[i].name, language));
     return found;
 }
 

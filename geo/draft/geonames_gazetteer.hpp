@@ -17,6 +17,8 @@ namespace geo {
 class GeonamesGazetteer final : public Gazetteer {
 public:
     [[nodiscard]] std::vector<GazetteerCity> cities_named(std::string_view name, std::string_view language) override;
+    [[nodiscard]] std::vector<GazetteerCity> cities_starting_with(std::string_view prefix, std::string_view language,
+                                                                  std::size_t limit) override;
     [[nodiscard]] std::map<std::string, std::string, std::less<>> countries(std::string_view language) override;
 
 private:
@@ -32,9 +34,11 @@ private:
     struct Language {
         std::vector<City> cities;                                      // by the library's index
         std::multimap<std::string, std::size_t, std::less<>> by_name;  // also without "(...)" or " D.C."
+        std::vector<std::pair<std::string, std::size_t>> by_folded;    // folded names, sorted, for prefixes
         std::map<std::string, std::string, std::less<>> countries;
     };
     const Language& load(std::string_view code);
+    [[nodiscard]] GazetteerCity city_of(std::size_t index, const std::string& name, std::string_view language);
     // Every city with its names in `code`, by the library's index.
     static std::vector<City> read_cities(const std::string& code);
 

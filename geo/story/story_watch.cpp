@@ -92,6 +92,21 @@ bool StoryWatcher::reload() {
     return true;
 }
 
+void StoryWatcher::expect_own_write(const fs::path& file, std::string_view content) {
+    expected_writes_.push_back(ExpectedWrite{file, std::hash<std::string_view>{}(content)});
+}
+
+bool StoryWatcher::take_expected_write(const fs::path& file, const std::optional<std::uint64_t>& observed) {
+    if (!observed) return false;
+    const auto expected = std::find_if(expected_writes_.begin(), expected_writes_.end(), [&](const ExpectedWrite& e) {
+        std::error_code error;
+        return e.content_hash == *observed && (e.file == file || fs::equivalent(e.file, file, error));
+    });
+    if (expected == expected_writes_.end()) return false;
+    expected_writes_.erase(expected);
+    return true;
+}
+
 bool StoryWatcher::poll() { return poll(std::chrono::steady_clock::now()); }
 
 bool StoryWatcher::poll(std::chrono::steady_clock::time_point now) {
@@ -123,8 +138,9 @@ bool StoryWatcher::poll(std::chrono::steady_clock::time_point now) {
     for (const WatchedFile& file : watched_) observed.push_back(observe(file.path));
     bool content_changed = false;
     for (std::size_t i = 0; i < watched_.size(); ++i) {
-        content_changed = content_changed || observed[i].content_hash != watched_[i].content_hash ||
-                          observed[i].stamp.exists != watched_[i].stamp.exists;
+        const bool changed = observed[i].content_hash != watched_[i].content_hash ||
+                             observed[i].stamp.exists != watched_[i].stamp.exists;
+        if (changed && !take_expected_write(watched_[i].path, observed[i].content_hash)) content_changed = true;
     }
     if (!content_changed) {
         watched_ = std::move(observed);

@@ -5,10 +5,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <vector>
 
-#include "geo/text/diagnostic.hpp"
 #include "geo/story/story.hpp"
+#include "geo/text/diagnostic.hpp"
 
 namespace geo {
 
@@ -31,6 +32,11 @@ public:
     [[nodiscard]] const Diagnostics& problems() const { return problems_; }
     // How many times the files were loaded (the first load included).
     [[nodiscard]] std::uint64_t load_count() const { return load_count_; }
+
+    // The editor's own save: when a poll finds exactly `content` in `file` (one of the watched files), that is no
+    // change to reload; the editor already holds that story. Call it before writing. An expectation is used once,
+    // and one that never comes true (the write failed) does nothing but wait for the same content.
+    void expect_own_write(const std::filesystem::path& file, std::string_view content);
 
 private:
     // What a stat says about a file. Size and inode catch what a coarse mtime misses, and a new inode catches
@@ -59,6 +65,13 @@ private:
     std::filesystem::path folder_or_story_json_;
     std::chrono::milliseconds missing_grace_;
     std::vector<WatchedFile> watched_;  // story.json, then the article when known; as at the last load
+    struct ExpectedWrite {
+        std::filesystem::path file;
+        std::uint64_t content_hash = 0;
+    };
+    std::vector<ExpectedWrite> expected_writes_;
+    // Whether `observed` is an expected own write to `file`; the expectation is then used up.
+    bool take_expected_write(const std::filesystem::path& file, const std::optional<std::uint64_t>& observed);
     std::optional<std::chrono::steady_clock::time_point> missing_since_;
     std::optional<Story> story_;
     Diagnostics problems_;

@@ -19,6 +19,8 @@ StoryWatchThread::StoryWatchThread(std::filesystem::path folder_or_story_json, s
     worker_ = std::thread([this, w = std::move(watcher)]() mutable {
         std::unique_lock lock(mutex_);
         while (!wake_.wait_for(lock, poll_interval_, [this] { return stopping_; })) {
+            for (const auto& [file, content] : pending_expected_writes_) w->expect_own_write(file, content);
+            pending_expected_writes_.clear();
             lock.unlock();
             // The stat, reload and checks run without the lock: take_changes() never waits for a load.
             const bool replaced = w->poll();
@@ -39,6 +41,11 @@ StoryWatchThread::~StoryWatchThread() {
     }
     wake_.notify_all();
     worker_.join();
+}
+
+void StoryWatchThread::expect_own_write(const std::filesystem::path& file, std::string_view content) {
+    const std::lock_guard lock(mutex_);
+    pending_expected_writes_.emplace_back(file, std::string(content));
 }
 
 bool StoryWatchThread::take_changes() {

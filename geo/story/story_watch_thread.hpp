@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "geo/story/story.hpp"
 #include "geo/text/diagnostic.hpp"
@@ -30,6 +34,9 @@ public:
     // Takes over whatever the thread loaded since the last call and returns whether the story was replaced
     // (problems may change alone, after a broken save). Without news it costs one atomic load: call it every frame.
     bool take_changes();
+
+    // The editor's own save, as StoryWatcher::expect_own_write: call it before writing `content` to `file`.
+    void expect_own_write(const std::filesystem::path& file, std::string_view content);
 
     // As of the last take_changes(): the last story that loaded without problems, and the latest load's problems.
     [[nodiscard]] const std::optional<Story>& story() const { return story_; }
@@ -53,6 +60,7 @@ private:
     std::optional<Story> pending_story_;
     std::optional<Diagnostics> pending_problems_;
     std::uint64_t pending_load_count_ = 0;
+    std::vector<std::pair<std::filesystem::path, std::string>> pending_expected_writes_;
     std::atomic<bool> news_{false};
     std::thread worker_;
 };

@@ -99,7 +99,7 @@ const BadCommandLine other_cases[] = {
     {"bench --repeats 0", "diplomap bench: --repeats 0: expected a whole number 1..100"},
     {"bench --repeats 101", "diplomap bench: --repeats 101: expected a whole number 1..100"},
     {"bench --repeats many", "diplomap bench: --repeats many: expected a whole number 1..100"},
-    {"bench --only everything", "diplomap bench: --only everything: expected basemap, many-arcs or stills"},
+    {"bench --only everything", "diplomap bench: --only everything: expected basemap, many-arcs, stills or edit"},
     {"soak --seconds 5", "diplomap soak: --seconds 5: expected 10 to 604800 seconds"},
     {"soak --seconds forever", "diplomap soak: --seconds forever: expected 10 to 604800 seconds"},
     {"soak --log", "diplomap: --log: 1 required TEXT missing"},

@@ -32,6 +32,12 @@ constexpr Rule kRules[] = {
     {"geo/text/", "geo/draft/"},
     {"geo/map/", "geo/draft/"},
     {"geo/story/", "geo/draft/"},
+    // The editable document sits above the story: it edits and saves what story/ reads, and nothing below knows it.
+    {"geo/text/", "geo/edit/"},
+    {"geo/map/", "geo/edit/"},
+    {"geo/story/", "geo/edit/"},
+    {"geo/draft/", "geo/edit/"},
+    {"geo/edit/", "geo/draft/"},
     // The video encoder knows frames as bytes only: no GL, no ImGui, no modes.
     {"app/video/", "app/render/"},
     {"app/video/", "app/ui/"},
@@ -63,6 +69,8 @@ TEST_CASE("the include rules catch a crossing", "[layout]") {
     CHECK(broken_rules("app/render/x.cpp", "  #  include \"app/ui/fonts.hpp\"\n").size() == 1);
     CHECK(broken_rules("geo/map/clip.cpp", "#include \"geo/story/story.hpp\"\n").size() == 1);
     CHECK(broken_rules("geo/story/story.cpp", "#include \"geo/map/clip.hpp\"\n").empty());
+    CHECK(broken_rules("geo/story/story_watch.cpp", "#include \"geo/edit/story_document.hpp\"\n").size() == 1);
+    CHECK(broken_rules("geo/edit/story_document.cpp", "#include \"geo/story/story_loader.hpp\"\n").empty());
     CHECK(broken_rules("app/ui/layers_panel.hpp", "#include \"app/style/layers.hpp\"\n").empty());
 }
 

@@ -120,3 +120,26 @@ TEST_CASE("the exonym table reports bad rows with their line", "[draft][gazettee
           "t.tsv:3: error: the country must be a two-letter ISO code, not 'CHN'\n");
     CHECK(problems(header + "de\tPeking\tBeijing\tCN\t\n") == "t.tsv:2: error: the field \"source\" is empty\n");
 }
+
+TEST_CASE("the type-ahead lists cities by prefix, ignoring case and accents, the largest first", "[draft][gazetteer]") {
+    const auto pj = gazetteer().cities_starting_with("pjö", "de", 5);
+    REQUIRE_FALSE(pj.empty());
+    CHECK(pj.front().name == "Pjöngjang");
+    CHECK(pj.front().english == "Pyongyang");
+    CHECK(pj.front().lat == Approx(39.03).margin(0.1));
+    CHECK_FALSE(pj.front().source.empty());
+    const auto wla = gazetteer().cities_starting_with("Wladiw", "de", 5);
+    REQUIRE(wla.size() == 1);
+    CHECK(wla.front().name == "Wladiwostok");
+    // The exonym table's names come in too, with the table in their source.
+    const auto pek = gazetteer().cities_starting_with("Pek", "de", 8);
+    REQUIRE_FALSE(pek.empty());
+    CHECK(pek.front().name == "Peking");
+    CHECK(pek.front().source.find("exonyms.tsv") != std::string::npos);
+    // Many cities start with "Sa": the limit holds and the order is by population.
+    const auto sa = gazetteer().cities_starting_with("Sa", "en", 6);
+    REQUIRE(sa.size() == 6);
+    for (std::size_t i = 1; i < sa.size(); ++i) CHECK(sa[i - 1].population >= sa[i].population);
+    CHECK(gazetteer().cities_starting_with("", "de", 5).empty());
+    CHECK(gazetteer().cities_starting_with("Xqzv", "de", 5).empty());
+}
