@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
-#include "app/video/video_encoder.hpp"
+#include "app/video/video_settings.hpp"
 
 namespace diplomap {
 namespace {
