@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 extern char** environ;
@@ -72,7 +73,10 @@ std::string text(const char* format, double a, double b = 0) {
 
 std::vector<BenchFigure> bench_stills(const std::filesystem::path& assets, int repeats) {
     std::vector<BenchFigure> figures;
-    const std::string self = "/proc/self/exe";
+    // What users run: the `diplomap` launcher, which starts diplomap-export for a still (it says where it is in
+    // DIPLOMAP_PROGRAM); this very executable when started some other way.
+    const char* launcher = std::getenv("DIPLOMAP_PROGRAM");
+    const std::string self = launcher && *launcher ? launcher : "/proc/self/exe";
     const std::string tmp =
         (std::filesystem::temp_directory_path() / ("diplomap-bench-stills-" + std::to_string(::getpid()))).string();
     std::error_code ec;

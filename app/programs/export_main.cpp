@@ -1,18 +1,20 @@
-// diplomap-export: still images only (PNG, GeoTIFF), linked without the viewer (SDL2, Dear ImGui's window backend)
-// and the video encoder (FFmpeg), so that a still does not map and relocate ~140 libraries it never calls (see
+// diplomap-export: still PNG images only, linked without the viewer (SDL2, Dear ImGui's window backend), the video
+// encoder (FFmpeg) and GDAL (GeoTIFF), so that a still does not map and relocate ~250 libraries it never calls (see
 // launcher_main.cpp). It parses the whole command line with the same parser as the full program; any other command
-// (a slide, a video, the viewer) goes on to diplomap-full with the same arguments.
+// (a GeoTIFF, a slide, a video, the viewer) goes on to diplomap-full with the same arguments.
 #include <iostream>
 
 #include "app/cli/command_line.hpp"
 #include "app/cli/export_command.hpp"
 #include "app/programs/sibling_program.hpp"
+#include "geo/map/image_file.hpp"
 
 int main(int argc, char** argv) {
     using namespace diplomap;
     const CliParse parsed = parse_cli(argc, argv);
     const auto* command = parsed.command ? std::get_if<ExportCommand>(&*parsed.command) : nullptr;
-    if (parsed.command && !(command && is_still_export(*command))) return exec_sibling("diplomap-full", argv);
+    const bool png = command && geo::image_format_for(command->options.out) == geo::ImageFormat::Png;
+    if (parsed.command && !(command && is_still_export(*command) && png)) return exec_sibling("diplomap-full", argv);
     std::cout << parsed.out << std::flush;
     std::cerr << parsed.err << std::flush;
     if (!command) return parsed.exit_code;
