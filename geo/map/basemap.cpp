@@ -19,12 +19,12 @@ bool is_cut_edge(LonLat a, LonLat b) {
     return (std::abs(a.lon) == 180.0 && a.lon == b.lon) || (a.lat <= kPoleCut && b.lat <= kPoleCut);
 }
 
-// Appends one ring or line string (`count` vertices from `xy`, x/y pairs). Rings drop their closing repeat, since
+// Appends one ring or line string: `count` vertices of `g` from `first`. Rings drop their closing repeat, since
 // PathSet rings are implicit. False where a vertex is not longitude/latitude in degrees.
-bool append_curve(const double* xy, std::size_t count, bool ring, LonLatPaths& out) {
+bool append_curve(const FgbGeometry& g, std::size_t first, std::size_t count, bool ring, LonLatPaths& out) {
     if (count == 0) return true;
-    auto x = [&](std::size_t i) { return xy[2 * i]; };
-    auto y = [&](std::size_t i) { return xy[2 * i + 1]; };
+    auto x = [&](std::size_t i) { return g.x(first + i); };
+    auto y = [&](std::size_t i) { return g.y(first + i); };
     if (ring && count > 1 && x(0) == x(count - 1) && y(0) == y(count - 1)) --count;
     for (std::size_t i = 0; i < count; ++i) {
         if (!std::isfinite(x(i)) || !std::isfinite(y(i)) || std::abs(x(i)) > 180.0 || std::abs(y(i)) > 90.0)
@@ -40,11 +40,10 @@ bool append_curve(const double* xy, std::size_t count, bool ring, LonLatPaths& o
 
 // Each ring or line of `g`, split at its ends (none: one of all the vertices).
 bool append_pieces(const FgbGeometry& g, bool ring, LonLatPaths& out) {
-    const std::size_t vertices = g.xy.size() / 2;
-    if (g.ends.empty()) return append_curve(g.xy.data(), vertices, ring, out);
+    if (g.ends.empty()) return append_curve(g, 0, g.vertices, ring, out);
     std::size_t first = 0;
     for (const std::uint32_t end : g.ends) {
-        if (!append_curve(g.xy.data() + 2 * first, end - first, ring, out)) return false;
+        if (!append_curve(g, first, end - first, ring, out)) return false;
         first = end;
     }
     return true;
@@ -54,7 +53,7 @@ bool append_pieces(const FgbGeometry& g, bool ring, LonLatPaths& out) {
 bool append_geometry(const FgbGeometry& g, bool rings, LonLatPaths& out) {
     switch (static_cast<FgbGeometryType>(g.type)) {
         case FgbGeometryType::Polygon: return rings && append_pieces(g, true, out);
-        case FgbGeometryType::LineString: return !rings && append_curve(g.xy.data(), g.xy.size() / 2, false, out);
+        case FgbGeometryType::LineString: return !rings && append_curve(g, 0, g.vertices, false, out);
         case FgbGeometryType::MultiLineString:
             if (g.parts.empty()) return !rings && append_pieces(g, false, out);
             [[fallthrough]];
@@ -97,6 +96,7 @@ std::variant<LonLatPaths, std::string> read_paths(const std::filesystem::path& f
     LonLatPaths out;
     std::optional<std::size_t> wrong;
     const auto error = read_flatgeobuf(file, [&](std::size_t number, const FgbGeometry& g) {
+        out.points.reserve(out.points.size() + g.total_vertices());  // one allocation, no copies as it grows
         if (append_geometry(g, rings, out)) return true;
         wrong = number;
         return false;

@@ -150,6 +150,7 @@ public:
     }
 
     [[nodiscard]] bool ok() const { return ok_; }
+    [[nodiscard]] const std::uint8_t* at(std::size_t offset) const { return data_ + offset; }
 
 private:
     const std::uint8_t* data_;
@@ -186,12 +187,18 @@ bool read_geometry(FlatBuffer& buffer, const FlatBuffer::Table& table, std::uint
     out.type = buffer.scalar<std::uint8_t>(table, geometry_field::kType, 0);
     if (out.type == 0) out.type = fallback_type;
     buffer.copy_vector(table, geometry_field::kEnds, out.ends);
-    buffer.copy_vector(table, geometry_field::kXy, out.xy);
-    if (!buffer.ok() || out.xy.size() % 2 != 0) return false;
-    const std::size_t vertices = out.xy.size() / 2;
+    out.xy = nullptr;
+    out.vertices = 0;
+    if (const std::size_t xy = buffer.target(table, geometry_field::kXy); xy != 0) {
+        const std::size_t doubles = buffer.vector_length(xy, sizeof(double));
+        if (!buffer.ok() || doubles % 2 != 0) return false;
+        out.xy = buffer.at(xy + 4);
+        out.vertices = doubles / 2;
+    }
+    if (!buffer.ok()) return false;
     std::uint32_t previous = 0;
     for (const std::uint32_t end : out.ends) {
-        if (end < previous || end > vertices) return false;
+        if (end < previous || end > out.vertices) return false;
         previous = end;
     }
     out.parts.clear();

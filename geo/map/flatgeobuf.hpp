@@ -7,6 +7,7 @@
 // never a read outside it.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -28,12 +29,30 @@ enum class FgbGeometryType : std::uint8_t {
 };
 
 // One geometry of a feature, as FlatGeobuf stores it: vertices (x, y pairs), `ends` splitting them into rings or
-// lines (empty: one ring or line of all the vertices), and `parts` for multi-polygons and collections.
+// lines (empty: one ring or line of all the vertices), and `parts` for multi-polygons and collections. The vertices
+// stay where they are in the file (mapped, valid while the callback runs): reading them costs no copy.
 struct FgbGeometry {
-    std::uint8_t type = 0;  // an FgbGeometryType, or a later type this reader does not name
-    std::vector<double> xy;
+    std::uint8_t type = 0;             // an FgbGeometryType, or a later type this reader does not name
+    const std::uint8_t* xy = nullptr;  // `vertices` pairs of little-endian doubles, not necessarily aligned
+    std::size_t vertices = 0;
     std::vector<std::uint32_t> ends;
     std::vector<FgbGeometry> parts;
+
+    [[nodiscard]] double x(std::size_t i) const { return coordinate(2 * i); }
+    [[nodiscard]] double y(std::size_t i) const { return coordinate(2 * i + 1); }
+    // Vertices here and in every part.
+    [[nodiscard]] std::size_t total_vertices() const {
+        std::size_t n = vertices;
+        for (const FgbGeometry& part : parts) n += part.total_vertices();
+        return n;
+    }
+
+private:
+    [[nodiscard]] double coordinate(std::size_t k) const {
+        double v = 0;
+        std::memcpy(&v, xy + k * sizeof(double), sizeof v);
+        return v;
+    }
 };
 
 // Why a file could not be read, in words for the user (without the file name).

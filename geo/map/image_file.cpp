@@ -206,10 +206,15 @@ struct ImageWriter::State {
         png_set_IHDR(png.png, png.info, static_cast<png_uint_32>(spec.width), static_cast<png_uint_32>(spec.height), 8,
                      spec.alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-        // Maps are large areas of one colour: the fastest zlib level with the Up filter compresses them almost as
-        // well as the slowest, at a fraction of the time.
+        // Maps are large areas of one colour: the fastest zlib level compresses them almost as well as the slowest,
+        // at a fraction of the time. Where a row fits in deflate's 32 KiB window (up to 8126 pixels across), deflate
+        // finds the row above by itself, and no filter is both faster and smaller than Up (1920x1080: 16 ms and
+        // 285 KB against 20 ms and 334 KB; 7680x4320: 250 ms and 3.7 MB against 312 ms and 4.4 MB). Wider rows
+        // need the Up filter to bring the row above within reach.
         png_set_compression_level(png.png, 1);
-        png_set_filter(png.png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+        const std::size_t row_bytes = static_cast<std::size_t>(spec.width) * (spec.alpha ? 4 : 3) + 1;
+        constexpr std::size_t kDeflateReach = 32768 - 262;  // window less MIN_LOOKAHEAD
+        png_set_filter(png.png, PNG_FILTER_TYPE_BASE, row_bytes <= kDeflateReach ? PNG_FILTER_NONE : PNG_FILTER_UP);
         png_set_compression_buffer_size(png.png, 1U << 20U);
         const auto per_metre = static_cast<png_uint_32>(std::lround(spec.dots_per_inch / 0.0254));
         png_set_pHYs(png.png, png.info, per_metre, per_metre, PNG_RESOLUTION_METER);

@@ -40,18 +40,20 @@ void fgb_vertices(const geo::FgbGeometry& g, std::vector<double>& out) {
         for (const auto& part : g.parts) fgb_vertices(part, out);
         return;
     }
-    if (static_cast<geo::FgbGeometryType>(g.type) == geo::FgbGeometryType::Point) {
-        out.insert(out.end(), g.xy.begin(), g.xy.end());
+    auto append = [&](std::size_t first, std::size_t end) {
+        for (std::size_t i = first; i < end; ++i) {
+            out.push_back(g.x(i));
+            out.push_back(g.y(i));
+        }
         out.push_back(-1e300);
+    };
+    if (g.ends.empty() || static_cast<geo::FgbGeometryType>(g.type) == geo::FgbGeometryType::Point) {
+        append(0, g.vertices);
         return;
     }
     std::size_t first = 0;
-    std::vector<std::uint32_t> ends = g.ends;
-    if (ends.empty()) ends.push_back(static_cast<std::uint32_t>(g.xy.size() / 2));
-    for (const std::uint32_t end : ends) {
-        out.insert(out.end(), g.xy.begin() + static_cast<std::ptrdiff_t>(2 * first),
-                   g.xy.begin() + static_cast<std::ptrdiff_t>(2 * end));
-        out.push_back(-1e300);
+    for (const std::uint32_t end : g.ends) {
+        append(first, end);
         first = end;
     }
 }
