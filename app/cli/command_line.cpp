@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
-#include "app/video/video_settings.hpp"
+#include "app/video/video_format.hpp"
 
 namespace diplomap {
 namespace {
@@ -50,15 +50,19 @@ struct RawArguments {
     bool frame_stats = false;
     std::string drag_frames;
     std::string test_report, test_clock_step, test_keys;
+    std::string test_export;
     std::string present_slide = "1";
-    bool present_window = false, presenter = false;
+    bool present_window = false, presenter = false, presenter_window = false;
+    std::string test_thumbnails;
 
     RawMapArguments export_map;
     std::string out, size = "1920x1080", language = "de", date, scale, supersample = "1", dpi;
     std::string export_slide, export_slides, slides_format = "png";
     bool no_caption = false;
     bool force = false, transparent = false, world_file = false;
+    bool ui_panels = false;
     std::string video, fps = "30", from, to;
+    bool presentation = false;
 
     std::string check_story;
     bool check_strict = false;
@@ -120,6 +124,7 @@ BadValue read_video(const RawArguments& raw, int width, int height, std::optiona
     const bool video_options = raw.fps != "30" || !raw.from.empty() || !raw.to.empty();
     if (raw.video.empty()) {
         if (video_options) return "--fps, --from and --to go with --video FILE";
+        if (raw.presentation) return "--presentation goes with --video FILE";
         return std::nullopt;
     }
     if (!raw.out.empty()) return "--out and --video: give one of them";
@@ -131,6 +136,11 @@ BadValue read_video(const RawArguments& raw, int width, int height, std::optiona
     if (auto error = read_count("--fps", raw.fps, 1, 120, "a whole number 1..120", video.fps)) return error;
     if (auto error = read_seconds("--from", raw.from, video.from)) return error;
     if (auto error = read_seconds("--to", raw.to, video.to)) return error;
+    if (raw.presentation) {
+        if (!raw.export_slide.empty()) return "--presentation films every slide; leave out --slide";
+        video.presentation = true;
+        video.caption = !raw.no_caption;
+    }
     if (video.to && video.to <= video.from.value_or(0.0)) return "--to " + raw.to + ": must be later than --from";
     if (auto bad = check_video_settings({*format, width, height, video.fps})) return "--size " + raw.size + ": " + *bad;
     video.force = raw.force;
@@ -156,7 +166,8 @@ CliParse typed_export(const RawArguments& raw) {
             // Checked like an --out of the same format, file by file when they are written.
             options.out = std::filesystem::path(raw.export_slides) / ("slide-01." + raw.slides_format);
         } else {
-            if (raw.out.empty() && !command.video) return std::string("--out FILE, --slides DIR or --video FILE is required");
+            if (raw.out.empty() && !command.video)
+                return std::string("--out FILE, --slides DIR or --video FILE is required");
             if (!command.video && !geo::image_format_for(options.out))
                 return "--out " + raw.out + ": unknown image format (use .png, .tif or .tiff)";
             if (!raw.export_slide.empty()) {
@@ -193,6 +204,10 @@ CliParse typed_export(const RawArguments& raw) {
         options.force = raw.force;
         options.transparent = raw.transparent;
         options.world_file = raw.world_file;
+        if (raw.ui_panels) {
+            if (command.video || command.slides) return std::string("--ui: only for a still (--out)");
+            options.panels = PicturePanels{};
+        }
         return std::nullopt;
     }();
     if (bad) return bad_argument("diplomap export", *bad);
@@ -226,6 +241,7 @@ CliParse typed_explore(const RawArguments& raw) {
         if (!raw.test_report.empty()) options.test_report = raw.test_report;
         if (auto error = read_seconds("--test-clock-step", raw.test_clock_step, options.test_clock_step)) return error;
         options.test_keys = raw.test_keys;
+        options.test_export = raw.test_export;
         // Without --window-size the window fits the screen (or opens at the size remembered from last time).
         if (!raw.window_size.empty()) {
             int width = 0, height = 0;
@@ -249,7 +265,9 @@ CliParse typed_present(const RawArguments& raw) {
         return bad_argument("diplomap present", *error);
     options.present = true;
     options.fullscreen = !raw.present_window;
-    options.presenter = raw.presenter;
+    options.presenter = raw.presenter || raw.presenter_window;
+    options.presenter_window = raw.presenter_window;
+    if (!raw.test_thumbnails.empty()) options.test_thumbnails = raw.test_thumbnails;
     return parsed;
 }
 
@@ -305,6 +323,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         "  diplomap export --out map.tif --size 2000x1000 -p natearth -c 180,0\n"
         "  diplomap export --out poster.png --size 7680x4320 --supersample 2 --force\n"
         "  diplomap export --video story.mp4 --size 1280x720     the animation as a video\n"
+        "  diplomap export --video slides.mp4 --presentation     the slides with their flights as a video\n"
         "Exit codes: 0 success, 1 failure of input or output, 2 bad arguments.");
 
     RawArguments raw;
@@ -320,6 +339,7 @@ CliParse parse_cli(int argc, const char* const* argv) {
         on.add_option("--test-report", raw.test_report)->group("");
         on.add_option("--test-clock-step", raw.test_clock_step)->group("");
         on.add_option("--test-keys", raw.test_keys)->group("");
+        on.add_option("--test-export", raw.test_export)->group("");
     };
     add_test_options(app);
 
@@ -330,7 +350,11 @@ CliParse parse_cli(int argc, const char* const* argv) {
     present_cmd->add_option("--screenshot", raw.screenshot)->group("");
     present_cmd->add_option("--slide", raw.present_slide, "open on this slide (1 is the first)")->default_str("1");
     present_cmd->add_flag("--window", raw.present_window, "in a window instead of fullscreen");
-    present_cmd->add_flag("--presenter", raw.presenter, "show the presenter view (S toggles it)");
+    present_cmd->add_flag("--presenter", raw.presenter,
+                          "the presenter view: its own window on a second screen, else an overlay (S toggles it)");
+    present_cmd->add_flag("--presenter-window", raw.presenter_window,
+                          "the presenter view in a window of its own, even on one screen");
+    present_cmd->add_option("--test-thumbnails", raw.test_thumbnails)->group("");
     present_cmd->add_option("--window-size", raw.window_size, "window size WIDTHxHEIGHT with --window");
     add_story_argument(*present_cmd, raw.explore.story);
 
@@ -356,12 +380,16 @@ CliParse parse_cli(int argc, const char* const* argv) {
     export_cmd->add_flag("--transparent", raw.transparent, "no ocean and no background: an image with alpha");
     export_cmd->add_option("--dpi", raw.dpi, "resolution written into the file (default: 96 x scale)");
     export_cmd->add_flag("--world-file", raw.world_file, "beside a PNG, a .pgw and .aux.xml so GIS tools place it");
+    export_cmd->add_flag("--ui", raw.ui_panels, "the exploring panels drawn in as the viewer shows them");
     export_cmd->add_option("--video", raw.video,
                            "film the animation instead: .mp4 (H.264), .webm (VP9) or .gif; --size, --language and "
                            "--date as for stills");
     export_cmd->add_option("--fps", raw.fps, "video frames per second, 1..120")->default_str("30");
-    export_cmd->add_option("--from", raw.from, "video: animation seconds to start at")->default_str("0");
-    export_cmd->add_option("--to", raw.to, "video: animation seconds to end at (default: the animation's end)");
+    export_cmd->add_option("--from", raw.from, "video: animation (or presentation) seconds to start at")
+        ->default_str("0");
+    export_cmd->add_option("--to", raw.to, "video: animation (or presentation) seconds to end at (default: the end)");
+    export_cmd->add_flag("--presentation", raw.presentation,
+                         "video: the presentation (every slide, its flight and its duration) instead of the animation");
 
     CLI::App* check_cmd = app.add_subcommand("check", "validate a story and list every problem (exit 1 if any)");
     check_cmd->add_option("story", raw.check_story, "story folder or story.json")->required();

@@ -8,7 +8,7 @@
 
 #include "app/modes/bench_mode.hpp"
 #include "app/modes/draft_mode.hpp"
-#include "app/modes/explore_mode.hpp"
+#include "app/modes/viewer_options.hpp"
 #include "app/modes/export_mode.hpp"
 #include "app/modes/slide_export.hpp"
 #include "app/modes/soak_mode.hpp"

@@ -9,10 +9,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <sstream>
 #include <vector>
 
 #include "app/modes/export_mode.hpp"
+#include "app/platform/pictures_folder.hpp"
 #include "app/style/translations.hpp"
 #include "app/ui/animation_panel.hpp"
 #include "app/ui/edge_indicator.hpp"
@@ -69,7 +71,17 @@ std::string formatted(UiText key, UiLanguage ui, Args... args) {
 
 }  // namespace
 
-ExploreMode::ExploreMode(ViewerCore& core) : core_(core) { set_buffer(open_path_, core.options().story.string()); }
+ExploreMode::ExploreMode(ViewerCore& core) : core_(core) {
+    set_buffer(open_path_, core.options().story.string());
+    std::istringstream steps(core.options().test_export);
+    std::string item;
+    while (steps >> item)
+        if (const auto colon = item.find(':'); colon != std::string::npos && colon > 0)
+            test_export_.push_back({std::atoi(item.substr(0, colon).c_str()), item.substr(colon + 1)});
+}
+
+// An export still running when the window closes is cancelled; the job waits for its worker.
+ExploreMode::~ExploreMode() = default;
 
 void ExploreMode::enter() { core_.story_view().set_focus(std::nullopt); }
 
@@ -85,6 +97,7 @@ void ExploreMode::refresh_story() {
 
 void ExploreMode::update() {
     refresh_story();
+    apply_test_export_steps();
     if (auto item = core_.selection().take_flight_request(); item && core_.has_story())
         core_.fly_to_target(target_of(*item));
 }
@@ -121,7 +134,12 @@ void ExploreMode::handle_event(const SDL_Event& e) {
             break;
         case SDL_KEYDOWN:
             // Shortcuts with Ctrl and the F keys work while a text field has the keyboard too.
-            if ((e.key.keysym.mod & KMOD_CTRL) != 0) {
+            if (e.key.keysym.sym == SDLK_F12) {
+                if ((e.key.keysym.mod & KMOD_SHIFT) != 0)
+                    open_export_dialog();
+                else
+                    core_.request_picture();
+            } else if ((e.key.keysym.mod & KMOD_CTRL) != 0) {
                 handle_control_key(e.key.keysym.sym);
             } else if (!io.WantCaptureKeyboard || (e.key.keysym.sym >= SDLK_F1 && e.key.keysym.sym <= SDLK_F6)) {
                 handle_key(e.key.keysym.sym);
@@ -135,7 +153,7 @@ void ExploreMode::handle_control_key(SDL_Keycode key) {
     switch (key) {
         case SDLK_f: focus_search_ = true; break;
         case SDLK_o: open_dialog_requested_ = true; break;
-        case SDLK_e: export_dialog_requested_ = true; break;
+        case SDLK_e: open_export_dialog(); break;
         case SDLK_q: core_.quit(); break;
         case SDLK_PLUS:
         case SDLK_EQUALS:
@@ -253,10 +271,6 @@ void ExploreMode::draw_edge_indicators(ImDrawList& list) {
     }
 }
 
-void ExploreMode::export_if_requested() {
-    if (export_requested_) export_current_view();
-}
-
 void ExploreMode::draw_menu_bar(UiLanguage ui) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto t = [ui](UiText key) { return tr(key, ui); };
@@ -275,7 +289,7 @@ void ExploreMode::draw_menu_bar(UiLanguage ui) {
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(t(UiText::menu_export_view), t(UiText::key_ctrl_e))) export_dialog_requested_ = true;
+        if (ImGui::MenuItem(t(UiText::menu_export_view), t(UiText::key_shift_f12))) open_export_dialog();
         ImGui::Separator();
         if (ImGui::MenuItem(t(UiText::menu_quit), t(UiText::key_ctrl_q))) core_.quit();
         ImGui::EndMenu();
@@ -410,62 +424,138 @@ void ExploreMode::open_story(const std::filesystem::path& path) {
     set_buffer(open_path_, path.string());
 }
 
-void ExploreMode::draw_export_dialog(UiLanguage ui) {
-    const std::string title = window_title(UiText::export_title, "export_view", ui);
-    if (export_dialog_requested_) {
-        ImGui::OpenPopup(title.c_str());
-        export_width_ = core_.view().camera.width;
-        export_height_ = core_.view().camera.height;
-        if (export_path_[0] == '\0') set_buffer(export_path_, "diplomap-view.png");
-    }
-    export_dialog_requested_ = false;
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32.0F, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return;
-    ImGui::TextWrapped("%s", tr(UiText::export_explanation, ui));
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##file", export_path_.data(), export_path_.size());
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0F);
-    ImGui::InputInt2(tr(UiText::export_size, ui), &export_width_);
-    export_width_ = std::clamp(export_width_, 16, 16384);
-    export_height_ = std::clamp(export_height_, 16, 16384);
-    if (!export_message_.empty()) ImGui::TextWrapped("%s", export_message_.c_str());
-    if (ImGui::Button(tr(UiText::export_button, ui))) export_requested_ = true;
-    ImGui::SameLine();
-    if (ImGui::Button(tr(UiText::close_button, ui)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        export_message_.clear();
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+void ExploreMode::open_export_dialog() {
+    export_dialog_requested_ = true;
+    if (export_.file[0] != '\0') return;
+    // First time: the window's size, into the pictures folder under a name that replaces nothing.
+    const Camera& camera = core_.view().camera;
+    export_.select_preset(0, camera.width, camera.height);
+    const std::filesystem::path folder = pictures_folder(pictures_environment());
+    export_.set_file(unused_picture_name(folder, std::time(nullptr), export_extension(export_.format)).string());
 }
 
-// Runs between frames: the export makes its own headless GL context current, then the window's again.
-void ExploreMode::export_current_view() {
-    export_requested_ = false;
-    ExportOptions options;
+// The export of the view on screen, as the dialog's choices say, on a worker thread of its own.
+void ExploreMode::start_export() {
+    const Camera& camera = core_.view().camera;
+    const auto [width, height] = export_.size(camera.width, camera.height);
+    ExportRequest request;
+    ExportOptions& options = request.still;
     options.view = core_.options().view;
     options.view.projection = core_.view().spec;
     options.view.layers = settings().layers;
-    options.out = export_path_.data();
-    options.width = export_width_;
-    options.height = export_height_;
+    options.width = width;
+    options.height = height;
     if (core_.story_view().has_story()) options.story = core_.story_view().story();
+    options.story_file = core_.options().story.string();
     options.seconds = core_.animation().seconds;
     options.language = core_.language();
     options.as_of = core_.as_of().as_of;
     options.relation_kinds = settings().relation_kinds;
-    options.camera = core_.view().camera;
-    options.force = true;  // the file was chosen in the export dialog, which replaces as saving does
-    std::ostringstream errors;
-    const auto start = std::chrono::steady_clock::now();
-    // GLX (the window) and EGL (the export) contexts cannot both be current on one thread: EGL refuses with
-    // EGL_BAD_ACCESS. The window's context goes first and comes back after.
-    core_.window().release_current();
-    const int code = run_export(options, errors);
-    core_.window().make_current();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    export_message_ = code == 0 ? formatted(UiText::export_wrote, ui_language(core_.language()),
-                                            options.out.string().c_str(), seconds)
-                                : errors.str();
+    // The view is what the window shows of the map: the part the panels leave free, fitted into the image.
+    const geo::PixelRect& free = core_.free_rect();
+    Camera view = camera;
+    view.center = camera.pixel_to_metres(0.5 * (free.left + free.right), 0.5 * (free.top + free.bottom));
+    view.width = std::max(1, static_cast<int>(std::lround(free.width())));
+    view.height = std::max(1, static_cast<int>(std::lround(free.height())));
+    options.camera = view;
+    options.force = export_.replace;
+    if (export_.scale > 0) options.scale = export_.scale;
+    options.supersample = export_.supersample;
+    if (export_.dpi() > 0) options.dpi = export_.dpi();
+    const std::filesystem::path file = export_.file.data();
+    if (is_video(export_.format)) {
+        VideoOptions video;
+        video.file = file;
+        video.fps = export_.fps;
+        video.force = export_.replace;
+        video.presentation = export_.presentation;
+        if (!export_.presentation) {
+            video.from = export_.from;
+            if (export_.to > export_.from) video.to = export_.to;
+        }
+        request.video = video;
+    } else {
+        options.out = file;
+        options.transparent = export_.transparent;
+        options.world_file = export_.world_file && export_.format == ExportFormat::png;
+        if (export_.panels) {
+            PicturePanels panels;
+            const PanelVisibility& p = settings().panels;
+            panels.shown = {p.article, p.people, p.timeline, p.layers, p.search};
+            panels.sizes = settings().panel_sizes;
+            panels.article_language = settings().article_language;
+            options.panels = panels;
+        }
+    }
+    // The pictures folder is made when first used; a folder the reader typed must exist.
+    std::error_code ec;
+    if (file.parent_path() == pictures_folder(pictures_environment()))
+        std::filesystem::create_directories(file.parent_path(), ec);
+    export_message_.clear();
+    export_failed_ = false;
+    export_job_ = std::make_unique<ExportJob>(std::move(request));
+    core_.set_busy(true);
+}
+
+// Once a frame: how far the export is, in the dialog and the status line; its result once it ends.
+void ExploreMode::follow_export(UiLanguage ui) {
+    if (!export_job_) return;
+    if (!export_job_->finished()) {
+        ++core_.report().export_frames;
+        return;
+    }
+    const std::string file = export_job_->request().file().string();
+    if (export_job_->exit_code() == 0) {
+        export_message_ = formatted(UiText::export_wrote, ui, file.c_str(), export_job_->seconds_taken());
+        core_.report().export_result = "written";
+    } else if (export_job_->cancelled()) {
+        export_message_ = tr(UiText::export_cancelled, ui);
+        core_.report().export_result = "cancelled";
+    } else {
+        export_message_ = formatted(UiText::export_failed, ui, export_job_->error().c_str());
+        export_failed_ = true;
+        core_.report().export_result = "failed";
+    }
+    core_.set_notice(export_message_, export_failed_);
+    export_.replace = false;
+    export_job_.reset();
+    core_.set_busy(false);
+}
+
+// --test-export: the dialog's choices and buttons at given frames, through what its widgets do.
+void ExploreMode::apply_test_export_steps() {
+    const Camera& camera = core_.view().camera;
+    for (const TestExportStep& step : test_export_) {
+        if (step.frame != core_.frame_count()) continue;
+        const auto eq = step.action.find('=');
+        const std::string name = step.action.substr(0, eq);
+        const std::string value = eq == std::string::npos ? std::string() : step.action.substr(eq + 1);
+        if (name == "preset") {
+            const auto presets = export_presets();
+            for (std::size_t i = 0; i < presets.size(); ++i)
+                if (value == std::to_string(presets[i].width) + "x" + std::to_string(presets[i].height))
+                    export_.select_preset(i, camera.width, camera.height);
+        } else if (name == "format") {
+            if (auto format = export_format_of("x." + value)) export_.select_format(*format);
+        } else if (name == "file") {
+            export_.set_file(value);
+            if (auto format = export_format_of(value)) export_.format = *format;
+        } else if (name == "range") {
+            const auto dash = value.find('-');
+            export_.from = static_cast<float>(std::atof(value.substr(0, dash).c_str()));
+            if (dash != std::string::npos) export_.to = static_cast<float>(std::atof(value.substr(dash + 1).c_str()));
+        } else if (name == "fps") {
+            export_.fps = std::atoi(value.c_str());
+        } else if (name == "panels") {
+            export_.panels = true;
+        } else if (name == "export") {
+            export_.press_export = true;
+        } else if (name == "cancel") {
+            export_.press_cancel = true;
+        } else if (name == "replace") {
+            export_.press_replace = true;
+        }
+    }
 }
 
 void ExploreMode::draw_ui() {
@@ -475,6 +565,7 @@ void ExploreMode::draw_ui() {
     const UiLanguage ui = ui_language(core_.language());
     const std::string_view panel_language = language_code(ui);
     draw_menu_bar(ui);
+    follow_export(ui);
     StatusBarContent status;
     status.cursor = core_.projection().inverse(core_.view().camera.pixel_to_metres(core_.mouse_x(), core_.mouse_y()));
     status.projection = core_.view().spec.name;
@@ -484,6 +575,21 @@ void ExploreMode::draw_ui() {
     status.loading = core_.scene_loading();
     status.error = core_.scene_error();
     status.language = panel_language;
+    if (export_job_) {
+        const std::string file = export_job_->request().file().filename().string();
+        status.notice = formatted(UiText::export_running, ui, file.c_str());
+        if (export_job_->share() > 0) {
+            char share[16];
+            std::snprintf(share, sizeof share, ": %.0f %%", export_job_->share() * 100.0);
+            status.notice += share;
+            if (const std::string left = time_left_text(export_job_->seconds_left(), ui); !left.empty())
+                status.notice += ", " + left;
+        }
+    } else {
+        status.notice = core_.notice();
+        status.notice_failed = core_.notice_failed();
+    }
+    core_.report().note_string(status.notice);
     draw_status_bar(status);
 
     // The panels' places for this frame: columns at the sides, the timeline (or the play controls) at the bottom,
@@ -537,7 +643,26 @@ void ExploreMode::draw_ui() {
     if (core_.watcher())
         draw_story_problems_window(core_.watcher()->problems(), core_.story_view().has_story(), panel_language);
     draw_open_dialog(ui);
-    draw_export_dialog(ui);
+    ExportDialogStatus export_status;
+    export_status.running = export_job_ != nullptr;
+    if (export_job_) {
+        export_status.share = export_job_->share();
+        export_status.seconds_left = export_job_->seconds_left();
+    }
+    export_status.message = export_message_;
+    export_status.failed = export_failed_;
+    export_status.window_width = core_.view().camera.width;
+    export_status.window_height = core_.view().camera.height;
+    export_status.animation_seconds = core_.animation().length;
+    switch (draw_export_dialog(export_, export_status, ui, export_dialog_requested_)) {
+        case ExportDialogAction::start:
+            if (!export_job_) start_export();
+            break;
+        case ExportDialogAction::cancel:
+            if (export_job_) export_job_->cancel();
+            break;
+        case ExportDialogAction::none: break;
+    }
     draw_help_window(help_open_, panel_language);
 }
 

@@ -3,14 +3,17 @@
 // the map, selects what is under the pointer and drives the panels; P hands over to presenting.
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/modes/export_job.hpp"
 #include "app/modes/viewer_core.hpp"
 #include "app/modes/viewer_mode.hpp"
 #include "app/style/translations.hpp"
 #include "app/ui/article_panel.hpp"
+#include "app/ui/export_dialog.hpp"
 #include "app/ui/layers_panel.hpp"
 #include "app/ui/panel_layout.hpp"
 #include "app/ui/search_panel.hpp"
@@ -32,8 +35,9 @@ public:
     [[nodiscard]] bool wants(ModeKind kind) const override { return kind == ModeKind::present && wants_present_; }
     void clear_request() override { wants_present_ = false; }
 
-    // Between frames: an export makes its own headless GL context current, then the window's again.
-    void export_if_requested();
+    ~ExploreMode() override;
+    ExploreMode(const ExploreMode&) = delete;
+    ExploreMode& operator=(const ExploreMode&) = delete;
 
 private:
     Settings& settings() { return core_.settings(); }
@@ -44,8 +48,10 @@ private:
     void draw_open_dialog(UiLanguage ui);
     std::string try_open_story(const std::filesystem::path& path, UiLanguage ui);
     void open_story(const std::filesystem::path& path);
-    void draw_export_dialog(UiLanguage ui);
-    void export_current_view();
+    void open_export_dialog();
+    void start_export();
+    void follow_export(UiLanguage ui);
+    void apply_test_export_steps();
     void draw_edge_indicators(ImDrawList& list);
 
     ViewerCore& core_;
@@ -62,11 +68,17 @@ private:
     std::array<char, 1024> open_path_{};
     std::string open_error_;
     bool open_dialog_requested_ = false;
-    std::array<char, 1024> export_path_{};
-    int export_width_ = 1920, export_height_ = 1080;
-    std::string export_message_;
+    // The export dialog and the export it started, running beside the window (export_job.hpp).
+    ExportDialogState export_;
     bool export_dialog_requested_ = false;
-    bool export_requested_ = false;
+    std::unique_ptr<ExportJob> export_job_;
+    std::string export_message_;
+    bool export_failed_ = false;
+    struct TestExportStep {
+        int frame = 0;
+        std::string action;
+    };
+    std::vector<TestExportStep> test_export_;
     double press_x_ = 0, press_y_ = 0;
     bool help_open_ = false;
     bool wants_present_ = false;

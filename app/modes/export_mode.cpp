@@ -176,14 +176,25 @@ int run_export(const ExportOptions& options, std::ostream& err) {
     }
     geo::ImageWriter& out = std::get<geo::ImageWriter>(writer);
     std::optional<std::string> error;
+    // After each band: how far, and whether to go on (the writer's temporary file goes with it when not).
+    const auto went_on = [&](const geo::RgbaRows& rows, int first) -> std::optional<std::string> {
+        if (options.on_progress && !options.on_progress(static_cast<double>(first + rows.count) / options.height))
+            return options.out.string() + ": cancelled; no file written";
+        return std::nullopt;
+    };
     if (map.tiles().second == 1) {
         // One band: nothing to overlap, so no copy.
-        error = map.render(options.seconds, [&](int, const geo::RgbaRows& rows) { return out.write_rows(rows); });
+        error = map.render(options.seconds, [&](int first, const geo::RgbaRows& rows) {
+            auto failed = out.write_rows(rows);
+            return failed ? failed : went_on(rows, first);
+        });
     } else {
         BackgroundWriter background(out);
         const std::size_t row_bytes = static_cast<std::size_t>(options.width) * 4;
-        error = map.render(options.seconds,
-                           [&](int, const geo::RgbaRows& rows) { return background.push(rows, row_bytes); });
+        error = map.render(options.seconds, [&](int first, const geo::RgbaRows& rows) {
+            auto failed = background.push(rows, row_bytes);
+            return failed ? failed : went_on(rows, first);
+        });
         auto written = background.finish();
         if (!error) error = std::move(written);
     }

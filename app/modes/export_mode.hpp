@@ -14,6 +14,7 @@
 #include "app/modes/map_view.hpp"
 #include "app/render/offscreen_target.hpp"
 #include "app/render/story_overlay.hpp"
+#include "app/ui/picture_panels.hpp"
 #include "geo/map/image_file.hpp"
 #include "geo/story/slide.hpp"
 #include "geo/story/story.hpp"
@@ -21,6 +22,10 @@
 struct ImDrawList;
 
 namespace diplomap {
+
+// Long exports say how far they are (0 to 1) as they go; returning false stops them (the viewer's Cancel), and the
+// file is then not written.
+using ExportProgress = std::function<bool(double share)>;
 
 struct ExportOptions {
     MapViewOptions view;
@@ -51,6 +56,12 @@ struct ExportOptions {
     // list of `width` x `height` units covering the whole image.
     std::optional<geo::SlideHighlight> focus;
     std::function<void(ImDrawList& list, float width, float height)> overlay;
+    bool credit = true;  // "Natural Earth" in the lower right corner; a slide's caption carries it on its band instead
+
+    // `--ui`: the exploring panels drawn in as the window shows them (scaled like the rest), the map framed in the
+    // part they leave free, and its title, legend and credit there.
+    std::optional<PicturePanels> panels;
+    ExportProgress on_progress;  // called after each band of rows
 };
 
 // Where a place's marker landed, in image pixels.

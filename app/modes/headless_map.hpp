@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/modes/export_mode.hpp"
+#include "geo/story/slide.hpp"
 
 namespace diplomap {
 
@@ -32,8 +33,19 @@ public:
     [[nodiscard]] const Camera& camera() const;
     [[nodiscard]] geo::Georeference georeference() const;
     [[nodiscard]] geo::Detail detail() const;
-    // Moves the view (output pixels; same size). The basemap keeps the detail it was loaded with.
+    // Moves the view (output pixels; same size). The basemap keeps the detail it was loaded with until
+    // set_projection() is called.
     void set_camera(const Camera& camera);
+    // A presentation changes projection between slides, and a flight on the globe turns it every frame: the basemap
+    // is projected for `spec` at the detail and levels the camera's scale asks for (set_camera() first), exactly as
+    // create() would for that view; a `moving` view (a flight) builds only the cap of the globe in sight, or on a flat
+    // map every level at once. Nothing is rebuilt when the spec, detail and levels are those on the GPU already, and
+    // the meshes of the last few resting views are kept, so a view seen again costs one upload. The story's geometry
+    // is rebuilt for the new camera when the view comes to rest, as a still's is.
+    [[nodiscard]] std::optional<std::string> set_projection(const geo::ProjectionSpec& spec, bool moving);
+    // What a slide highlights (the rest dims), and what is drawn over the map last (a caption), for the next frames.
+    void set_focus(const std::optional<geo::SlideHighlight>& focus);
+    void set_overlay(std::function<void(ImDrawList& list, float width, float height)> overlay);
 
     // Receives whole rows of RGBA (straight alpha) from row `first` down; an error stops the frame. The rows are valid
     // only during the call.
@@ -48,6 +60,10 @@ public:
     [[nodiscard]] std::vector<DrawnLabel> labels() const;
     // How the last frame was cut: tiles across and bands down (1 x 1: drawn whole).
     [[nodiscard]] std::pair<int, int> tiles() const;
+    // Whether the last frame copied the basemap drawn for an earlier frame of the same view instead of drawing it.
+    [[nodiscard]] bool basemap_reused() const;
+    // How many basemap meshes set_projection() has projected and built so far (kept ones are only uploaded).
+    [[nodiscard]] int meshes_built() const;
 
     struct State;
 

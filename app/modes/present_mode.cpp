@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
 #include "app/style/translations.hpp"
 #include "app/ui/slide_caption.hpp"
-#include "geo/map/image_file.hpp"
 #include "geo/story/automatic_slides.hpp"
 #include "geo/story/slide_view.hpp"
 
@@ -17,6 +17,10 @@ namespace diplomap {
 namespace {
 
 constexpr double kHideCursorSeconds = 2.0;
+// The next slide's picture in the presenter view: about the width the view gives it, in pixels.
+constexpr int kThumbnailWidth = 560;
+// The picture is drawn once the slide has rested this long, so the hitch of drawing it never shows in a flight.
+constexpr double kThumbnailAfterSeconds = 0.4;
 
 }  // namespace
 
@@ -24,10 +28,86 @@ std::vector<geo::Slide> presentation_slides(const geo::Story& story) {
     return story.slides.empty() ? geo::automatic_slides(story) : story.slides;
 }
 
-PresentMode::PresentMode(ViewerCore& core) : core_(core) {
+PresentMode::PresentMode(ViewerCore& core) : core_(core), thumbnails_(kThumbnailWidth, core.options().test_thumbnails) {
     current_ = static_cast<std::size_t>(std::max(core.options().slide, 1) - 1);
-    // One screen: the presenter view is an overlay (S); --presenter opens with it shown.
-    presenter_overlay_ = core.options().presenter;
+}
+
+void PresentMode::open_presenter_window() {
+    presenter_window_tried_ = true;
+    const ViewerOptions& options = core_.options();
+    // Two screens: the presenter view gets a window of its own on the screen the slides are not on. One screen: an
+    // overlay over the slide, toggled with S (--presenter-window asks for the window anyway).
+    const int displays = SDL_GetNumVideoDisplays();
+    const bool own_window = options.presenter_window || (options.presenter && displays > 1);
+    if (!own_window) {
+        presenter_overlay_ = options.presenter;
+        return;
+    }
+    const int main_display = std::max(0, SDL_GetWindowDisplayIndex(core_.window().handle()));
+    const int display = displays > 1 ? (main_display == 0 ? 1 : 0) : main_display;
+    const std::string title = tr(UiText::present_presenter_view, ui_language(core_.language()));
+    auto opened = PresenterWindow::open(core_.window(), display, "diplomap – " + title);
+    if (auto* error = std::get_if<std::string>(&opened)) {
+        std::fprintf(stderr, "diplomap: %s; the presenter view is an overlay (S)\n", error->c_str());
+        presenter_overlay_ = true;
+        return;
+    }
+    presenter_window_ = std::move(std::get<std::unique_ptr<PresenterWindow>>(opened));
+}
+
+void PresentMode::presenter_window_event(const SDL_Event& event) {
+    if (!presenter_window_) return;
+    if (presenter_window_->process(event)) {
+        presenter_window_.reset();  // closed: the slides go on without it
+        return;
+    }
+    // A clicker or the laptop's keyboard may well be typing into the presenter's window: its keys drive the slides.
+    if (event.type == SDL_KEYDOWN) handle_event(event);
+}
+
+PresenterViewContent PresentMode::presenter_content() const {
+    PresenterViewContent content;
+    if (slides_.empty() || !core_.has_story()) return content;
+    const std::string& language = core_.language();
+    const geo::Story& story = core_.story();
+    content.language = ui_language(language);
+    content.slide = static_cast<int>(current_) + 1;
+    content.slide_count = static_cast<int>(slides_.size());
+    content.elapsed_seconds = static_cast<int>(core_.now() - presentation_start_);
+    const std::time_t now = std::time(nullptr);
+    char clock[16];
+    std::strftime(clock, sizeof clock, "%H:%M", std::localtime(&now));
+    content.clock = clock;
+    const geo::Slide& slide = slides_[current_];
+    content.current = caption_text(story, slide, language);
+    if (slide.notes) content.notes = slide.notes->get(language);
+    if (current_ + 1 < slides_.size()) {
+        content.next = caption_text(story, slides_[current_ + 1], language);
+        if (auto picture = thumbnails_.get(current_ + 1)) {
+            // ImGui's OpenGL backend takes the GL texture name itself as the ImTextureID.
+            const auto texture = reinterpret_cast<ImTextureID>(  // NOLINT(performance-no-int-to-ptr)
+                static_cast<std::uintptr_t>(picture->texture));
+            content.next_picture = PresenterThumbnail{texture, picture->width, picture->height};
+        }
+    }
+    return content;
+}
+
+void PresentMode::draw_next_thumbnail_when_resting() {
+    if (!presenter_view_shown() || !arrived_ || core_.flying() || slide_elapsed() < kThumbnailAfterSeconds ||
+        current_ + 1 >= slides_.size())
+        return;
+    thumbnails_.draw(core_, current_ + 1);
+}
+
+void PresentMode::draw_presenter_window() {
+    if (!presenter_window_) return;
+    const PresenterViewContent content = presenter_content();
+    const std::string title = window_title(UiText::present_presenter_view, "presenter", content.language);
+    presenter_window_->frame(title, [&content] { draw_presenter_view(content); });
+    TestReport& report = core_.report();
+    report.presenter_window = true;
+    report.presenter_picture = content.next_picture ? std::optional<int>(content.slide + 1) : std::nullopt;
 }
 
 void PresentMode::refresh_story() {
@@ -39,6 +119,7 @@ void PresentMode::refresh_story() {
 
 void PresentMode::enter() {
     refresh_story();
+    if (!presenter_window_tried_) open_presenter_window();
     presentation_start_ = core_.now();
     last_motion_ = core_.now();
     if (last_shown_) current_ = *last_shown_;
@@ -102,6 +183,7 @@ void PresentMode::update() {
         animation.seconds = slide.to_seconds;
         animation.paused = true;
     }
+    draw_next_thumbnail_when_resting();
     if (autoplay_ && slide.duration_seconds > 0 && slide_elapsed() >= slide.duration_seconds &&
         current_ + 1 < slides_.size())
         go_to(current_ + 1, true);
@@ -172,7 +254,7 @@ void PresentMode::handle_key(SDL_Keycode key) {
         case SDLK_l: core_.toggle_language(); break;
         case SDLK_s: presenter_overlay_ = !presenter_overlay_; break;
         case SDLK_F1: help_open_ = !help_open_; break;
-        case SDLK_F12: save_requested_ = true; break;
+        case SDLK_F12: core_.request_picture(); break;
         case SDLK_ESCAPE:
             // Esc first closes what is open over the slide; then it leaves to exploring at the same view.
             if (help_open_ || blank_) {
@@ -236,24 +318,17 @@ void PresentMode::draw_overlay() {
         list.AddText(ImGui::GetFont(), height / 20.0F, ImVec2(height / 40.0F, height / 40.0F),
                      IM_COL32(255, 255, 255, 230), typed.c_str(), typed.c_str() + typed.size());
     }
-    if (save_requested_) {
-        save_requested_ = false;
-        core_.request_capture();
-    }
-    if (auto picture = core_.take_capture()) {
-        // F12: the slide as the room sees it, in the pictures folder with a timestamped name.
-        const char* home = std::getenv("HOME");
-        const char* xdg = std::getenv("XDG_PICTURES_DIR");
-        std::filesystem::path folder =
-            xdg && *xdg == '/' ? xdg : (home ? std::filesystem::path(home) / "Pictures" : std::filesystem::path("."));
-        std::error_code ec;
-        std::filesystem::create_directories(folder, ec);
-        const std::time_t now = std::time(nullptr);
-        char name[64];
-        std::strftime(name, sizeof name, "diplomap-slide-%Y%m%d-%H%M%S.png", std::localtime(&now));
-        if (auto error =
-                geo::write_rgba_image(folder / name, picture->width, picture->height, picture->pixels, std::nullopt))
-            std::fprintf(stderr, "diplomap: %s\n", error->c_str());
+    // F12 saved the slide as the room sees it: where it went, briefly, in the corner rather than over the caption.
+    if (const std::string_view notice = core_.notice(); !notice.empty()) {
+        const float size = ImGui::GetFontSize();
+        const ImVec2 at(size * 0.8F, size * 0.8F);
+        const ImVec2 text = ImGui::CalcTextSize(notice.data(), notice.data() + notice.size());
+        list.AddRectFilled(ImVec2(at.x - size * 0.4F, at.y - size * 0.25F),
+                           ImVec2(at.x + text.x + size * 0.4F, at.y + text.y + size * 0.25F), IM_COL32(0, 0, 0, 170),
+                           size * 0.3F);
+        list.AddText(at, core_.notice_failed() ? IM_COL32(255, 120, 90, 255) : IM_COL32(255, 255, 255, 235),
+                     notice.data(), notice.data() + notice.size());
+        core_.report().note_string(notice);
     }
 }
 
@@ -263,29 +338,14 @@ void PresentMode::draw_presenter_overlay() {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 20, 20), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.32F, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.92F);
-    const std::string title = window_title(UiText::present_notes, "presenter", ui_language(core_.language()));
-    if (!ImGui::Begin(title.c_str(), nullptr,
-                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                          ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
-    const std::string& language = core_.language();
-    const geo::Story& story = core_.story();
-    const auto elapsed = static_cast<int>(core_.now() - presentation_start_);
-    const std::time_t now = std::time(nullptr);
-    char clock[16];
-    std::strftime(clock, sizeof clock, "%H:%M", std::localtime(&now));
-    ImGui::Text("%zu / %zu   %02d:%02d   %s", current_ + 1, slides_.size(), elapsed / 60, elapsed % 60, clock);
-    ImGui::Separator();
-    const geo::Slide& slide = slides_[current_];
-    if (slide.notes) ImGui::TextWrapped("%s", slide.notes->get(language).c_str());
-    if (current_ + 1 < slides_.size()) {
-        ImGui::Separator();
-        ImGui::TextDisabled("%s", tr(UiText::present_next_slide, language));
-        ImGui::TextWrapped("%s", caption_text(story, slides_[current_ + 1], language).quote.c_str());
-    }
+    const PresenterViewContent content = presenter_content();
+    const std::string title = window_title(UiText::present_presenter_view, "presenter", content.language);
+    if (ImGui::Begin(title.c_str(), nullptr,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                         ImGuiWindowFlags_NoSavedSettings))
+        draw_presenter_view(content);
     ImGui::End();
+    core_.report().presenter_picture = content.next_picture ? std::optional<int>(content.slide + 1) : std::nullopt;
 }
 
 void PresentMode::draw_help() {

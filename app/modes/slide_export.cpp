@@ -43,6 +43,7 @@ std::optional<ExportOptions> slide_export_options(const ExportOptions& base, std
     options.seconds = slide.to_seconds;
     options.focus = slide.highlight.empty() ? std::nullopt : std::optional<geo::SlideHighlight>(slide.highlight);
     if (caption) {
+        options.credit = false;  // drawn on the caption's band
         const int number = static_cast<int>(index) + 1, count = static_cast<int>(slides.size());
         options.overlay = [text, number, count](ImDrawList& list, float w, float h) {
             draw_caption(list, text, layout_caption(text, w, h, estimated_text_height), w, h, number, count,

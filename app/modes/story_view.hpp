@@ -46,6 +46,9 @@ public:
     void set_story(geo::Story story);
     void clear_story();
     void set_projection(const geo::Projection& projection);
+    // Builds the geometry again at the next draw, for that draw's scale, as a freshly made view would (a filmed
+    // flight that lands looks exactly like the still of where it lands).
+    void rebuild_geometry() { geometry_current_ = false; }
     // What a slide highlights: everything else is drawn faint. Nullopt: nothing dims.
     void set_focus(const std::optional<geo::SlideHighlight>& focus);
     [[nodiscard]] const std::optional<geo::SlideHighlight>& focus() const { return focus_; }

@@ -49,6 +49,11 @@ std::optional<std::string> write_test_report(const std::filesystem::path& file, 
     j["flying"] = report.flying;
     j["blank"] = report.blank;
     j["presenter_view"] = report.presenter_view;
+    j["presenter_window"] = report.presenter_window;
+    j["presenter_picture"] = report.presenter_picture ? nlohmann::json(*report.presenter_picture) : nlohmann::json();
+    j["saved_picture"] = report.saved_picture;
+    j["export_frames"] = report.export_frames;
+    j["export_result"] = report.export_result;
     std::filesystem::path temporary = file;
     temporary += ".part";
     {

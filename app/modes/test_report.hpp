@@ -31,7 +31,14 @@ struct TestReport {
     bool autoplay = false;
     bool flying = false;
     bool blank = false;
-    bool presenter_view = false;
+    bool presenter_view = false;           // the overlay (S)
+    bool presenter_window = false;         // the presenter view's own window
+    std::optional<int> presenter_picture;  // the slide whose picture the presenter view shows, 1-based
+    // F12's last file; frames drawn while an export from the viewer ran, and how the last one ended ("written",
+    // "failed", "cancelled").
+    std::string saved_picture;
+    int export_frames = 0;
+    std::string export_result;
 
     void note_string(std::string_view text);
     void clear_frame();

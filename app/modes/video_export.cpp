@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "app/modes/headless_map.hpp"
+#include "app/modes/presentation_film.hpp"
 #include "app/video/video_encoder.hpp"
 #include "geo/map/image_file.hpp"
 #include "geo/story/story_animation.hpp"
@@ -136,6 +137,7 @@ int film(const FrameSource& source, const VideoOptions& options, std::ostream& e
     };
     const int frames = frame_count(source.seconds, options.fps);
     std::optional<std::string> error;
+    bool cancelled = false;
     {
         auto opened = VideoEncoder::open(temporary, settings);
         if (auto* message = std::get_if<std::string>(&opened)) {
@@ -148,10 +150,15 @@ int film(const FrameSource& source, const VideoOptions& options, std::ostream& e
         VideoEncoder& encoder = *std::get<std::unique_ptr<VideoEncoder>>(opened);
         const int passes = encoder.needs_palette_pass() ? 2 : 1;
         ProgressBar progress(err, options.progress && ::isatty(STDERR_FILENO) == 1, frames * passes);
-        for (int pass = 0; pass < passes && !error; ++pass) {
+        for (int pass = 0; pass < passes && !error && !cancelled; ++pass) {
             const bool palette = pass + 1 < passes;
             for (int i = 0; i < frames && !error; ++i) {
                 if (StopOnSignals::signal() != 0) break;
+                if (options.on_progress &&
+                    !options.on_progress(static_cast<double>(pass * frames + i) / (frames * passes))) {
+                    cancelled = true;
+                    break;
+                }
                 try {
                     const RgbaImage& frame = source.frame_at(frame_seconds(i, options.fps));
                     error = palette ? encoder.add_palette_frame(frame.pixels) : encoder.add_frame(frame.pixels);
@@ -161,9 +168,10 @@ int film(const FrameSource& source, const VideoOptions& options, std::ostream& e
                 progress.update(pass * frames + i + 1, palette ? "palette" : "frames");
             }
         }
-        if (!error && StopOnSignals::signal() == 0) error = encoder.finish();
+        if (!error && !cancelled && StopOnSignals::signal() == 0) error = encoder.finish();
         progress.end();
     }
+    if (cancelled) return failed(options.file.string() + ": cancelled; no file written");
     if (const int signal = StopOnSignals::signal(); signal != 0) {
         failed(options.file.string() + (options.force && std::filesystem::exists(options.file)
                                             ? ": interrupted; the file is left as it was"
@@ -225,7 +233,8 @@ int run_video_export(const ExportOptions& still, const VideoOptions& video, std:
         err << "diplomap: " << *error << '\n';
         return 1;
     }
-    auto source = animation_frames(still, video.from, video.to);
+    auto source = video.presentation ? presentation_frames(still, video.caption, video.from, video.to)
+                                     : animation_frames(still, video.from, video.to);
     if (auto* error = std::get_if<std::string>(&source)) {
         err << "diplomap: " << *error << '\n';
         return 1;

@@ -35,8 +35,13 @@ struct VideoOptions {
     std::filesystem::path file;  // .mp4, .webm or .gif
     int fps = 30;
     bool force = false;              // replace an existing file
-    std::optional<double> from, to;  // animation seconds; empty: from 0, to the end of the animation
+    std::optional<double> from, to;  // animation (presentation) seconds; empty: from 0, to the end
     bool progress = true;            // a progress bar on stderr when it is a terminal
+    // The presentation instead of the animation: every slide with its flight, held for its duration
+    // (presentation_film.hpp); `caption` as the slide stills draw it.
+    bool presentation = false;
+    bool caption = true;
+    ExportProgress on_progress;  // after each frame encoded (both passes of a GIF count)
 };
 
 // Frame i shows the clip at i / fps seconds; a clip of any positive length has at least one frame.
@@ -52,7 +57,8 @@ int film(const FrameSource& source, const VideoOptions& options, std::ostream& e
 std::variant<FrameSource, std::string> animation_frames(const ExportOptions& still, std::optional<double> from,
                                                         std::optional<double> to);
 
-// `diplomap export --video FILE`: the animation_frames of the options, filmed.
+// `diplomap export --video FILE`: the animation_frames of the options (or with --presentation the
+// presentation_frames), filmed.
 int run_video_export(const ExportOptions& still, const VideoOptions& video, std::ostream& err);
 
 }  // namespace diplomap

@@ -17,14 +17,17 @@
 #include "app/modes/viewer_core.hpp"
 #include "app/modes/viewer_options.hpp"
 #include "app/ui/fonts.hpp"
+#include "app/ui/imgui_turns.hpp"
 
 namespace diplomap {
 namespace {
 
-// "10:Right 20:Escape 30:p 31:3": a key name (SDL's) pressed at a frame, for window tests of the keyboard.
+// "10:Right 20:Escape 30:p 31:3 40:Shift+F12": a key name (SDL's), after Shift+, Ctrl+ or Alt+ where held, pressed at
+// a frame, for window tests of the keyboard.
 struct ScriptedKey {
     int frame = 0;
     SDL_Keycode key = SDLK_UNKNOWN;
+    Uint16 mod = KMOD_NONE;
 };
 
 std::vector<ScriptedKey> parse_test_keys(const std::string& text, std::ostream& err) {
@@ -37,17 +40,26 @@ std::vector<ScriptedKey> parse_test_keys(const std::string& text, std::ostream& 
             err << "diplomap: --test-keys " << item << ": expected FRAME:KEY\n";
             continue;
         }
-        const SDL_Keycode key = SDL_GetKeyFromName(item.substr(colon + 1).c_str());
+        std::string name = item.substr(colon + 1);
+        Uint16 mod = KMOD_NONE;
+        for (const auto& [prefix, bit] :
+             {std::pair<std::string_view, Uint16>{"Shift+", KMOD_LSHIFT}, {"Ctrl+", KMOD_LCTRL}, {"Alt+", KMOD_LALT}})
+            if (name.size() > prefix.size() && name.starts_with(prefix)) {
+                mod |= bit;
+                name.erase(0, prefix.size());
+            }
+        const SDL_Keycode key = SDL_GetKeyFromName(name.c_str());
         if (key == SDLK_UNKNOWN) err << "diplomap: --test-keys " << item << ": unknown key name\n";
-        keys.push_back({std::stoi(item.substr(0, colon)), key});
+        keys.push_back({std::stoi(item.substr(0, colon)), key, mod});
     }
     return keys;
 }
 
-void push_key(SDL_Keycode key) {
+void push_key(SDL_Keycode key, Uint16 mod) {
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = key;
+    e.key.keysym.mod = mod;
     e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
     e.key.state = SDL_PRESSED;
     SDL_PushEvent(&e);
@@ -63,20 +75,26 @@ int run_loop(ViewerCore& core, ExploreMode& explore, PresentMode& present, std::
     while (core.running()) {
         core.begin_frame();
         for (const ScriptedKey& k : keys)
-            if (k.frame == core.frame_count()) push_key(k.key);
+            if (k.frame == core.frame_count()) push_key(k.key, k.mod);
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
+            if (present.owns_event(e)) {
+                present.presenter_window_event(e);
+                continue;
+            }
             ImGui_ImplSDL2_ProcessEvent(&e);
             core.handle_event(e);
             mode->handle_event(e);
         }
         mode->update();
-        // Between frames: the export makes another GL context current.
-        if (mode == &explore) explore.export_if_requested();
+        // Between frames, where this thread runs no ImGui: an export on its worker thread may draw its text now.
+        serve_imgui_turns();
         core.new_ui_frame();
         mode->draw_ui();
         core.draw_story_marks();
         mode->draw_overlay();
+        // Before the main window's frame ends, so that the test report of the last frame holds what it drew too.
+        present.draw_presenter_window();
         core.end_frame();
         for (auto [from, to, kind] :
              {std::tuple<ViewerMode*, ViewerMode*, ModeKind>{&explore, &present, ModeKind::present},
@@ -161,9 +179,14 @@ int run_viewer(const ViewerOptions& options, std::ostream& err) {
             if (auto error = core.start()) {
                 err << "diplomap: " << *error << '\n';
             } else {
-                ExploreMode explore(core);
-                PresentMode present(core);
-                code = run_loop(core, explore, present, err);
+                // Exports run beside the window and use ImGui only in turns this thread grants (imgui_turns.hpp).
+                own_imgui(true);
+                {
+                    ExploreMode explore(core);
+                    PresentMode present(core);
+                    code = run_loop(core, explore, present, err);
+                }
+                own_imgui(false);
             }
         }
     }

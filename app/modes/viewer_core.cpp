@@ -8,9 +8,11 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <ostream>
 
 #include "app/modes/map_view.hpp"
+#include "app/platform/pictures_folder.hpp"
 #include "app/style/translations.hpp"
 #include "app/ui/fonts.hpp"
 #include "geo/map/image_file.hpp"
@@ -20,6 +22,17 @@ namespace {
 
 constexpr double kCrossFadeSeconds = 0.45;
 constexpr double kSettingsSaveDelaySeconds = 1.0;
+
+// A table's text with its one %s filled in.
+std::string formatted_text(const char* format, const char* argument) {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
+    const int n = std::snprintf(nullptr, 0, format, argument);
+    if (n <= 0) return format;
+    std::string text(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), format, argument);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    text.resize(static_cast<std::size_t>(n));
+    return text;
+}
 
 bool same_projection(const geo::ProjectionSpec& a, const geo::ProjectionSpec& b) {
     return a.name == b.name && a.custom == b.custom;
@@ -161,6 +174,10 @@ void ViewerCore::end_frame() {
         capture_ = read_back();
         capture_requested_ = false;
     }
+    if (picture_requested_) {
+        picture_requested_ = false;
+        if (auto picture = read_back()) save_picture(*picture);
+    }
     fill_report();
     window_.swap();
     save_settings_if_changed(false);
@@ -170,7 +187,7 @@ void ViewerCore::end_frame() {
 }
 
 void ViewerCore::finish_loop_if_done() {
-    if (!options_.quit_after_frames || frames_ < *options_.quit_after_frames || builder_.busy()) return;
+    if (!options_.quit_after_frames || frames_ < *options_.quit_after_frames || builder_.busy() || busy_) return;
     if (options_.frame_stats) print_frame_stats();
     running_ = false;
     if (options_.test_report)
@@ -188,6 +205,32 @@ void ViewerCore::finish_loop_if_done() {
         err_ << "diplomap: " << *error << '\n';
         exit_code_ = 1;
     }
+}
+
+void ViewerCore::save_picture(const RgbaImage& picture) {
+    const std::filesystem::path folder = pictures_folder(pictures_environment());
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    const std::filesystem::path file = unused_picture_name(folder, std::time(nullptr));
+    const UiLanguage ui = ui_language(language_);
+    if (auto error = geo::write_rgba_image(file, picture.width, picture.height, picture.pixels, std::nullopt)) {
+        err_ << "diplomap: " << *error << '\n';
+        set_notice(formatted_text(tr(UiText::picture_failed, ui), error->c_str()), true);
+        return;
+    }
+    report_.saved_picture = file.string();
+    set_notice(formatted_text(tr(UiText::picture_saved, ui), file.string().c_str()));
+}
+
+void ViewerCore::set_notice(std::string text, bool failed) {
+    notice_ = std::move(text);
+    notice_failed_ = failed;
+    notice_time_ = now_;
+}
+
+std::string_view ViewerCore::notice() const {
+    constexpr double kNoticeSeconds = 8.0;
+    return now_ - notice_time_ < kNoticeSeconds ? std::string_view(notice_) : std::string_view();
 }
 
 std::optional<RgbaImage> ViewerCore::take_capture() {

@@ -157,9 +157,21 @@ public:
     // Window tests read what the viewer drew from this report (--test-report FILE, written after the last frame).
     TestReport& report() { return report_; }
 
-    // The window's pixels of the frame just drawn, when asked (screenshots, F12 in presentations).
+    // The window's pixels of the frame just drawn, when asked (screenshots).
     void request_capture() { capture_requested_ = true; }
     std::optional<RgbaImage> take_capture();
+    // F12: this frame as the window shows it, at its size, into a PNG with a timestamped name in the pictures folder
+    // (app/platform/pictures_folder.hpp); notice() then says where, or why not.
+    void request_picture() { picture_requested_ = true; }
+
+    // A line for the reader about what just happened (a picture saved, an export written), for a few seconds.
+    void set_notice(std::string text, bool failed = false);
+    // Empty once it is old.
+    [[nodiscard]] std::string_view notice() const;
+    [[nodiscard]] bool notice_failed() const { return notice_failed_; }
+
+    // While something runs that a test waits for (an export), --quit-after-frames waits too.
+    void set_busy(bool busy) { busy_ = busy; }
 
 private:
     void advance_clock();
@@ -254,6 +266,12 @@ private:
     std::optional<double> settle_ms_;
     bool capture_requested_ = false;
     std::optional<RgbaImage> capture_;
+    bool picture_requested_ = false;
+    std::string notice_;
+    bool notice_failed_ = false;
+    double notice_time_ = 0;
+    bool busy_ = false;
+    void save_picture(const RgbaImage& picture);
     TestReport report_;
 };
 

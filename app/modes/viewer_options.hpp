@@ -19,6 +19,7 @@ struct ViewerOptions {
     int slide = 1;
     bool fullscreen = true;
     bool presenter = false;
+    bool presenter_window = false;  // the presenter view in a window of its own, even on one screen
 
     // For tests and benchmarks: stop after this many frames, optionally saving the last one.
     std::optional<int> quit_after_frames;
@@ -31,6 +32,10 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> test_report;
     std::optional<double> test_clock_step;
     std::string test_keys;
+    std::optional<std::filesystem::path> test_thumbnails;  // the presenter view's slide pictures, also as PNGs here
+    // Window tests of the export dialog: what the reader would choose and press there, at given frames
+    // ("5:preset=1080x1080 5:format=gif 5:file=/tmp/x.gif 6:export 30:cancel"; explore_mode.cpp).
+    std::string test_export;
 };
 
 // Runs the viewer until it is closed; returns the process exit code.

@@ -3,7 +3,7 @@
 namespace diplomap {
 
 void BasemapCache::draw(MapRenderer& renderer, const Camera& camera, const LayerSet& layers, const MapStyle& style,
-                        float pixel_ratio) {
+                        float pixel_ratio, GLuint framebuffer) {
     const Key key{camera.center.x,       camera.center.y, camera.pixels_per_metre,
                   camera.width,          camera.height,   layers,
                   renderer.generation(), pixel_ratio,     renderer.simplify_pixels()};
@@ -11,7 +11,7 @@ void BasemapCache::draw(MapRenderer& renderer, const Camera& camera, const Layer
     previous_ = key;
     from_cache_ = false;
     if (!still) {
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
         renderer.draw(camera, layers, style, pixel_ratio);
         return;
     }
@@ -22,7 +22,7 @@ void BasemapCache::draw(MapRenderer& renderer, const Camera& camera, const Layer
             if (auto* t = std::get_if<OffscreenTarget>(&created)) target_.emplace(std::move(*t));
         }
         if (!target_) {  // no offscreen target: draw directly, every frame
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
             renderer.draw(camera, layers, style, pixel_ratio);
             return;
         }
@@ -32,11 +32,11 @@ void BasemapCache::draw(MapRenderer& renderer, const Camera& camera, const Layer
     }
     // A framebuffer blit is a plain copy; drawing the texture as a blended quad cost llvmpipe 8-18 ms at 1080p.
     glBindFramebuffer(GL_READ_FRAMEBUFFER, target_->framebuffer());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
     glDisable(GL_SCISSOR_TEST);
     glBlitFramebuffer(0, 0, camera.width, camera.height, 0, 0, camera.width, camera.height, GL_COLOR_BUFFER_BIT,
                       GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
     glViewport(0, 0, camera.width, camera.height);
     from_cache_ = true;
 }

@@ -7,17 +7,17 @@
 #include <optional>
 
 #include "app/render/camera.hpp"
-#include "app/style/layers.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/offscreen_target.hpp"
+#include "app/style/layers.hpp"
 
 namespace diplomap {
 
 class BasemapCache {
 public:
-    // Draws into the window's framebuffer (0) and leaves it bound.
+    // Draws into `framebuffer` (the window's, 0, unless an offscreen target's is given) and leaves it bound.
     void draw(MapRenderer& renderer, const Camera& camera, const LayerSet& layers, const MapStyle& style,
-              float pixel_ratio);
+              float pixel_ratio, GLuint framebuffer = 0);
     [[nodiscard]] bool last_frame_from_cache() const { return from_cache_; }
 
 private:

@@ -31,6 +31,8 @@ void draw_help_window(bool& open, std::string_view language) {
             {UiText::key_ctrl_f, UiText::help_find},
             {UiText::key_ctrl_o, UiText::help_open},
             {UiText::key_ctrl_e, UiText::help_export},
+            {UiText::key_f12, UiText::help_save_picture},
+            {UiText::key_shift_f12, UiText::help_export_dialog},
             {UiText::key_ctrl_plus_minus, UiText::help_ui_size},
             {UiText::key_ctrl_zero, UiText::help_ui_100},
             {UiText::key_ctrl_q, UiText::help_quit},

@@ -3,11 +3,17 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+
 #include "app/ui/fonts.hpp"
+#include "app/ui/imgui_turns.hpp"
 
 namespace diplomap {
 
+// Each step holds an ImGui turn (imgui_turns.hpp): an export on a worker thread runs while the viewer draws, and
+// the context it switches to and back from is the process's one current context.
 ImGuiOffscreen::ImGuiOffscreen(float ui_scale) {
+    const ImGuiTurn turn;
     previous_ = ImGui::GetCurrentContext();
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
@@ -16,9 +22,12 @@ ImGuiOffscreen::ImGuiOffscreen(float ui_scale) {
     io.LogFilename = nullptr;
     add_ui_font(*io.Fonts, 15.0F * ui_scale);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui::SetCurrentContext(previous_);
 }
 
 ImGuiOffscreen::~ImGuiOffscreen() {
+    const ImGuiTurn turn;
+    previous_ = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(context_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext(context_);
@@ -30,15 +39,21 @@ void ImGuiOffscreen::render(int width, int height, const std::function<void(ImDr
     render_part(0, 0, width, height);
 }
 
-void ImGuiOffscreen::build(int width, int height, float pixels_per_unit, const std::function<void(ImDrawList&)>& draw) {
+void ImGuiOffscreen::build(int width, int height, float pixels_per_unit, const std::function<void(ImDrawList&)>& draw,
+                           int frames) {
+    const ImGuiTurn turn;
+    previous_ = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width) / pixels_per_unit, static_cast<float>(height) / pixels_per_unit);
     io.DeltaTime = 1.0F / 60.0F;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    draw(*ImGui::GetBackgroundDrawList());
-    ImGui::Render();
+    // Windows (the panels of --ui) settle their sizes and scrolling over a frame or two; the last one is kept.
+    for (int i = 0; i < std::max(frames, 1); ++i) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        draw(*ImGui::GetBackgroundDrawList());
+        ImGui::Render();
+    }
     // Into framebuffer pixels here rather than through ImGui's FramebufferScale: a tile's size divided by the scale
     // and multiplied back is not always the same whole number of pixels, and a tile one pixel short is a seam.
     ImDrawData* data = ImGui::GetDrawData();
@@ -56,6 +71,8 @@ void ImGuiOffscreen::build(int width, int height, float pixels_per_unit, const s
 }
 
 void ImGuiOffscreen::render_part(int x, int y, int width, int height) {
+    const ImGuiTurn turn;
+    previous_ = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(context_);
     ImDrawData* data = ImGui::GetDrawData();
     data->DisplayPos = ImVec2(static_cast<float>(x), static_cast<float>(y));

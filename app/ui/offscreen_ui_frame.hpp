@@ -22,8 +22,9 @@ public:
     // The same in two steps, for images drawn in tiles: build() lays out one frame of `width` x `height`
     // framebuffer pixels, `pixels_per_unit` pixels to each draw-list unit (the text and markers scale with it);
     // render_part() then renders the `width` x `height` pixels from (x, y) of that frame into the bound framebuffer,
-    // as often as there are tiles.
-    void build(int width, int height, float pixels_per_unit, const std::function<void(ImDrawList&)>& draw);
+    // as often as there are tiles. `frames` > 1 runs the frame that many times, for ImGui windows to settle.
+    void build(int width, int height, float pixels_per_unit, const std::function<void(ImDrawList&)>& draw,
+               int frames = 1);
     void render_part(int x, int y, int width, int height);
 
 private:

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/style/translations.hpp"
+#include "app/ui/map_overlay.hpp"
 
 namespace diplomap {
 namespace {
@@ -113,6 +114,8 @@ void draw_caption(ImDrawList& list, const CaptionText& text, const CaptionLayout
     const float wrap = std::max(width - 2 * pad, 100.0F);
     const float small = std::max(height * kMinShare, layout.text_size * 0.8F);
     list.AddRectFilled(ImVec2(0, layout.top), ImVec2(width, height), kBand);
+    // The map's credit stands on the band's top edge: in the image's corner the band and its counter would cover it.
+    draw_map_credit(list, width, layout.top, 1.0F);
     float y = layout.top + pad;
     if (!text.quote.empty()) {
         list.AddText(font, layout.text_size, ImVec2(pad, y), kQuote, text.quote.c_str(),

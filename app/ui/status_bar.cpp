@@ -35,6 +35,12 @@ void draw_status_bar(const StatusBarContent& content) {
                     tr(UiText::status_zoom, ui), content.zoom, static_cast<int>(content.detail.size()),
                     content.detail.data(), content.loading ? "   " : "",
                     content.loading ? tr(UiText::status_updating, ui) : "");
+        if (!content.notice.empty()) {
+            ImGui::SameLine();
+            const ImVec4 colour =
+                content.notice_failed ? ImVec4(1.0F, 0.45F, 0.35F, 1.0F) : ImVec4(0.55F, 0.85F, 1.0F, 1.0F);
+            ImGui::TextColored(colour, "   %s", content.notice.c_str());
+        }
         if (!content.error.empty()) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(1.0F, 0.45F, 0.35F, 1.0F), "   %s", content.error.c_str());

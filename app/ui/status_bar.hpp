@@ -17,6 +17,8 @@ struct StatusBarContent {
     bool loading = false;
     std::string error;
     std::string_view language = "en";  // of the words on the line
+    std::string notice;                // what just happened (a picture saved, an export running or written)
+    bool notice_failed = false;
 };
 
 float status_bar_height();

@@ -11,6 +11,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <cctype>
 
 namespace diplomap {
 namespace {
@@ -309,8 +310,11 @@ std::optional<std::string> VideoEncoder::add_palette_frame(std::span<const std::
         return s.error("internal error: the frame does not match the video's size", 0);
     FramePtr frame = s.rgba_frame(rgba, s.palette_pts++);
     if (!frame) return s.error("out of memory", 0);
-    // palettegen keeps only its colour histogram, so the frame need not outlive this call.
-    const int code = av_buffersrc_write_frame(s.palette_source, frame.get());
+    // palettegen keeps only its colour histogram, so the frame need not outlive this call. PUSH runs the graph now:
+    // without it the frames wait on the link until palettegen is asked for its output at the end, every frame of the
+    // clip in memory (1.4 GB for 129 s at 640x360).
+    const int code = av_buffersrc_add_frame_flags(s.palette_source, frame.get(),
+                                                  AV_BUFFERSRC_FLAG_KEEP_REF | AV_BUFFERSRC_FLAG_PUSH);
     if (code < 0) return s.error("cannot count the colours of a frame", code);
     return std::nullopt;
 }

@@ -10,7 +10,7 @@
 #include <string>
 #include <variant>
 
-#include "app/video/video_settings.hpp"
+#include "app/video/video_format.hpp"
 
 namespace diplomap {
 

@@ -6,9 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
+#include "image_compare.hpp"
 #include "test_support.hpp"
 
 using namespace diplomap;
@@ -140,4 +143,51 @@ TEST_CASE("B blanks the screen and L switches the captions to English", "[presen
     CHECK(german.report["language"] == "de");
     CHECK(english.report["language"] == "en");
     CHECK(german.report["strings"] != english.report["strings"]);
+}
+
+TEST_CASE("the presenter view: an overlay on one screen, S hides it", "[present][window]") {
+    if (!have_display()) return;
+    test::TempDir dir;
+    // The test display has one screen, so --presenter is the overlay.
+    const Presented shown = present(dir, "--presenter", 10, "");
+    CHECK(shown.report["presenter_view"] == true);
+    CHECK(shown.report["presenter_window"] == false);
+    const auto& strings = shown.report["strings"];
+    CHECK(std::find(strings.begin(), strings.end(), "Nächste Folie") != strings.end());
+    CHECK(std::find(strings.begin(), strings.end(), "Jetzt zu sehen") != strings.end());
+    CHECK(present(dir, "--presenter", 10, "5:s").report["presenter_view"] == false);
+    CHECK(present(dir, "", 10, "").report["presenter_view"] == false);
+}
+
+TEST_CASE("the presenter window shows the next slide as its export draws it", "[present][window]") {
+    if (!have_display()) return;
+    test::TempDir dir;
+    const std::filesystem::path pictures = dir / "pictures";
+    std::filesystem::create_directories(pictures);
+    // Slide 2 lands at once (no flight on opening) and rests; the picture of slide 3 is drawn after 0.4 s.
+    const Presented shown =
+        present(dir, "--slide 2 --presenter-window --test-thumbnails '" + pictures.string() + "'", 30, "");
+    CHECK(shown.report["presenter_window"] == true);
+    CHECK(shown.report["presenter_view"] == false);
+    CHECK(shown.report["presenter_picture"] == 3);
+    const auto& strings = shown.report["strings"];
+    CHECK(std::find(strings.begin(), strings.end(), "Referentenansicht") != strings.end());
+    CHECK(std::find(strings.begin(), strings.end(), "Nächste Folie") != strings.end());
+
+    // The picture is the slide export (no caption: the view prints it beside) at 560 pixels wide, its text and
+    // lines shrunk with the window's 960 pixels.
+    std::ostringstream scale;
+    scale.precision(17);
+    scale << 560.0 / 960.0;
+    const auto exported = test::run_diplomap("export " + kStory + " --slide 3 --no-caption --size 560x315 --scale " +
+                                             scale.str() + " --out '" + (dir / "slide-03.png").string() + "'");
+    REQUIRE(exported.exit_code == 0);
+    auto picture = test::read_png(pictures / "slide-03.png");
+    auto expected = test::read_png(dir / "slide-03.png");
+    REQUIRE(std::holds_alternative<RgbaImage>(picture));
+    REQUIRE(std::holds_alternative<RgbaImage>(expected));
+    const test::ImageDifference difference =
+        test::compare_images(std::get<RgbaImage>(expected), std::get<RgbaImage>(picture), 0);
+    CHECK(difference.same_size);
+    CHECK(difference.differing == 0);
 }

@@ -82,10 +82,12 @@ TEST_CASE("German and English texts differ where the words do", "[ui][translatio
     const std::set<std::string> shared{"Pause", "Land",    "Original", "Person: ", "Institution", "+ / -", "0",
                                        "[ / ]", "L",       "F1",       "F2",       "F3",          "F4",    "F5",
                                        "F6",    "Deutsch", "English",  "B",        "A",           "N",     "F11"};
+    // The export dialog's key, word and screen sizes read the same in both.
+    const std::set<std::string> export_names{"F12", "Format", "1920 × 1080 (Full HD)", "3840 × 2160 (4K)"};
     for (std::size_t k = 0; k < kTextCount; ++k) {
         const auto key = static_cast<UiText>(k);
         const std::string en = tr(key, UiLanguage::en), de = tr(key, UiLanguage::de);
         INFO(en);
-        if (en == de) CHECK(shared.count(en) == 1);
+        if (en == de) CHECK(shared.count(en) + export_names.count(en) == 1);
     }
 }

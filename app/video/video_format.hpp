@@ -1,7 +1,6 @@
 #pragma once
-// What a video file may be (format from its name, size and frame rate), checked before anything is encoded. Apart
-// from the encoder so that the command line can check a video's settings without linking FFmpeg: a still export
-// never loads the video libraries (docs/PERFORMANCE.md).
+// What a video file will be (format from its name, size, frame rate) and whether that can be encoded: no FFmpeg
+// here, so the command line can check a --video argument without linking the encoder.
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "app/video/video_settings.hpp"
+#include "app/video/video_format.hpp"
 
 #include <algorithm>
 #include <cctype>
