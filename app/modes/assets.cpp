@@ -33,6 +33,8 @@ std::variant<std::filesystem::path, std::string> find_assets(const std::optional
     if (!exe.empty()) {
         candidates.push_back(exe / "assets");
         candidates.push_back(exe / ".." / "share" / "diplomap" / "assets");
+        // The programs the `diplomap` launcher starts live in libexec/diplomap/ (app/CMakeLists.txt).
+        candidates.push_back(exe / ".." / ".." / "share" / "diplomap" / "assets");
     }
 #ifdef DIPLOMAP_SOURCE_ASSETS
     candidates.emplace_back(DIPLOMAP_SOURCE_ASSETS);

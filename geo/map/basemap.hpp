@@ -1,5 +1,6 @@
 #pragma once
-// The Natural Earth basemap in geographic coordinates, read through GDAL/OGR from the converted FlatGeobuf files.
+// The Natural Earth basemap in geographic coordinates, read from the converted FlatGeobuf files
+// (geo/map/flatgeobuf.hpp).
 #include <filesystem>
 #include <optional>
 #include <string>
