@@ -27,7 +27,10 @@ public:
                     apposition_after_title(i);
                 }
             } else if (LanguageWords::has(language_.speech_verbs, lower)) {
-                if (const auto name = name_after(i + 1)) add(*name, {});
+                // "sagte Scholz" names the speaker; in "sagte: „China ist bereit …“" the next word opens the
+                // quotation, so only a name right after the verb, a blank between, counts.
+                const auto name = name_after(i + 1);
+                if (name && words_[i + 1].gap_before == " ") add(*name, {});
             } else {
                 apposition_before_title(i);
             }

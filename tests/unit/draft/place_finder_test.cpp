@@ -107,3 +107,16 @@ TEST_CASE("sentences end at full stops, not after numbers, and quotations mark t
     CHECK(geo::guess_language("Der Zug und die Stadt mit dem Hafen ist nicht weit") == "de");
     CHECK(geo::guess_language("The train and the city of the north with the port") == "en");
 }
+
+TEST_CASE("a speech verb names the speaker after it, not the quotation's first word", "[draft]") {
+    const std::string text =
+        "„Wir wollen nicht naiv sein“, sagte Scholz in Berlin. Die Sprecherin Mao Ning sagte: „China ist bereit.“ "
+        "Der Außenminister Dmytro Kuleba forderte: „Deutschland muss handeln.“";
+    const geo::QuotationScan quotations = geo::find_quotations(text);
+    const geo::ArticleWords words = geo::split_article(text, quotations.quotations);
+    const geo::PeopleFound people = geo::find_people(words, *geo::language_words("de"));
+    std::map<std::string, std::string> roles;
+    for (const geo::FoundPerson& person : people.people) roles[person.name] = person.role;
+    CHECK(roles == std::map<std::string, std::string>{
+                       {"Scholz", ""}, {"Mao Ning", "Sprecherin"}, {"Dmytro Kuleba", "Außenminister"}});
+}
