@@ -33,18 +33,6 @@ constexpr const char* kHandPlacedSource = "placed by hand on the map in diplomap
 // Divided last, so the result is the double nearest the decimal, which the document writes in its shortest form.
 double rounded(double degrees) { return std::round(degrees * kCoordinateSteps) / kCoordinateSteps; }
 
-template <typename... Args>
-std::string formatted(UiText key, UiLanguage ui, Args... args) {
-    const char* format = tr(key, ui);
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
-    const int n = std::snprintf(nullptr, 0, format, args...);
-    if (n <= 0) return format;
-    std::string text(static_cast<std::size_t>(n) + 1, '\0');
-    std::snprintf(text.data(), text.size(), format, args...);  // NOLINT(cppcoreguidelines-pro-type-vararg)
-    text.resize(static_cast<std::size_t>(n));
-    return text;
-}
-
 std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;

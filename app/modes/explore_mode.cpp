@@ -56,19 +56,6 @@ geo::FitTarget target_of(const geo::StoryItem& item) {
     return target;
 }
 
-// A translated text with printf arguments (the tables keep the same conversions in every language).
-template <typename... Args>
-std::string formatted(UiText key, UiLanguage ui, Args... args) {
-    const char* format = tr(key, ui);
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
-    const int n = std::snprintf(nullptr, 0, format, args...);
-    if (n <= 0) return format;
-    std::string text(static_cast<std::size_t>(n) + 1, '\0');
-    std::snprintf(text.data(), text.size(), format, args...);  // NOLINT(cppcoreguidelines-pro-type-vararg)
-    text.resize(static_cast<std::size_t>(n));
-    return text;
-}
-
 }  // namespace
 
 ExploreMode::ExploreMode(ViewerCore& core) : core_(core) {

@@ -4,6 +4,7 @@
 // a text in either. Story content (titles, labels, excerpts) is not here: the story brings its own languages.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -355,6 +356,18 @@ inline constexpr std::size_t kTextCount = static_cast<std::size_t>(UiText::count
 const char* tr(UiText key, UiLanguage language);
 // The same for a language code ("de", "en", a story's "ru": English).
 const char* tr(UiText key, std::string_view language_code);
+// A text of the tables with printf arguments: the tables keep the same conversions in every language.
+template <typename... Args>
+std::string formatted(UiText key, UiLanguage language, Args... args) {
+    const char* format = tr(key, language);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
+    const int n = std::snprintf(nullptr, 0, format, args...);
+    if (n <= 0) return format;
+    std::string text(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), format, args...);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    text.resize(static_cast<std::size_t>(n));
+    return text;
+}
 // An ImGui window or popup name: the text, then "###" and `id`, so the window keeps its place and state when the
 // language changes.
 std::string window_title(UiText key, std::string_view id, UiLanguage language);

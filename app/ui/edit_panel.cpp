@@ -38,18 +38,6 @@ std::string story_language(const geo::StoryDocument& document) {
     return document.language().empty() ? std::string("de") : document.language();
 }
 
-template <typename... Args>
-std::string formatted(UiText key, UiLanguage ui, Args... args) {
-    const char* format = tr(key, ui);
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
-    const int n = std::snprintf(nullptr, 0, format, args...);
-    if (n <= 0) return format;
-    std::string text(static_cast<std::size_t>(n) + 1, '\0');
-    std::snprintf(text.data(), text.size(), format, args...);  // NOLINT(cppcoreguidelines-pro-type-vararg)
-    text.resize(static_cast<std::size_t>(n));
-    return text;
-}
-
 // A combo of the story's people, "(none)" first; returns the id picked this frame ("" for none).
 std::optional<std::string> person_combo(const char* label, const geo::Story& story, std::optional<std::size_t> current,
                                         UiLanguage ui) {

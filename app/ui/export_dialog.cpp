@@ -38,14 +38,6 @@ constexpr std::array<std::pair<ExportFormat, UiText>, 5> kFormats{{
 constexpr std::array<float, 6> kScales{0.0F, 1.0F, 1.5F, 2.0F, 3.0F, 4.0F};
 constexpr int kMaxSide = 16384;
 
-template <typename... Args>
-std::string formatted(UiText key, UiLanguage ui, Args... args) {
-    char text[512];
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): the tables' texts are printf formats
-    std::snprintf(text, sizeof text, tr(key, ui), args...);
-    return text;
-}
-
 std::string preset_name(const ExportPreset& preset, int window_width, int window_height, UiLanguage ui) {
     if (preset.name == UiText::export_preset_window)
         return formatted(UiText::export_preset_window, ui, window_width, window_height);

@@ -1,7 +1,6 @@
 #include "app/ui/presenter_view.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace diplomap {
 namespace {
@@ -19,10 +18,10 @@ void caption_lines(const CaptionText& text) {
 
 void draw_presenter_view(const PresenterViewContent& content) {
     const UiLanguage ui = content.language;
-    char counter[64];
-    std::snprintf(counter, sizeof counter, tr(UiText::present_slide_of, ui), content.slide, content.slide_count);
-    ImGui::Text("%s   %s %02d:%02d   %s %s", counter, tr(UiText::present_elapsed, ui), content.elapsed_seconds / 60,
-                content.elapsed_seconds % 60, tr(UiText::present_clock, ui), content.clock.c_str());
+    const std::string counter = formatted(UiText::present_slide_of, ui, content.slide, content.slide_count);
+    ImGui::Text("%s   %s %02d:%02d   %s %s", counter.c_str(), tr(UiText::present_elapsed, ui),
+                content.elapsed_seconds / 60, content.elapsed_seconds % 60, tr(UiText::present_clock, ui),
+                content.clock.c_str());
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(UiText::present_current_slide, ui));
     caption_lines(content.current);
