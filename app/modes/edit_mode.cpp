@@ -19,6 +19,7 @@
 #include "app/ui/ui_colors.hpp"
 #include "geo/draft/exonym_table.hpp"
 #include "geo/draft/geonames_gazetteer.hpp"
+#include "geo/text/file_text.hpp"
 
 namespace diplomap {
 namespace {
@@ -32,12 +33,6 @@ constexpr const char* kHandPlacedSource = "placed by hand on the map in diplomap
 
 // Divided last, so the result is the double nearest the decimal, which the document writes in its shortest form.
 double rounded(double degrees) { return std::round(degrees * kCoordinateSteps) / kCoordinateSteps; }
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 bool enter_pressed() {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
@@ -395,7 +390,7 @@ void EditMode::update() {
     (void)core_.selection().take_flight_request();
     if (!document_ || !core_.take_file_changed()) return;
     // Live reload saw the file change: the editor's own save is no change; another program's is reported.
-    const auto on_disk = read_file(document_->story_file());
+    const auto on_disk = geo::read_whole_file(document_->story_file());
     if (on_disk && *on_disk == document_->text()) return;
     message_ = tr(UiText::edit_file_changed, ui_language(core_.language()));
     message_is_error_ = true;
@@ -409,7 +404,7 @@ geo::Gazetteer& EditMode::gazetteer() {
     // Without the exonym table the type-ahead still finds GeoNames' own names.
     if (auto assets = find_assets(core_.options().view.assets); std::holds_alternative<std::filesystem::path>(assets)) {
         const std::filesystem::path table = std::get<std::filesystem::path>(assets) / "gazetteer" / "exonyms.tsv";
-        if (const auto text = read_file(table)) {
+        if (const auto text = geo::read_whole_file(table)) {
             geo::ExonymTableParse parse = geo::parse_exonym_table(*text, table.string());
             if (parse.problems.empty()) exonyms = std::move(parse.rows);
         }

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "app/ui/imgui_turns.hpp"
+#include "app/ui/ui_turns.hpp"
 
 namespace diplomap {
 
@@ -12,7 +12,7 @@ ExportJob::~ExportJob() {
     cancel_ = true;
     // The worker may wait for an ImGui turn (drawing its text, or closing its offscreen context) before it can see
     // the cancellation.
-    while (!finished_) serve_imgui_turns(std::chrono::milliseconds(5));
+    while (!finished_) serve_ui_turns(std::chrono::milliseconds(5));
     if (thread_.joinable()) thread_.join();
 }
 

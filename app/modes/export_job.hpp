@@ -2,7 +2,7 @@
 // An export started from the viewer, on a worker thread of its own: its own headless GL context (HeadlessMap), the
 // same code as `diplomap export`, so the window keeps drawing while it runs. It reports how far it is and stops
 // when cancelled; a cancelled or failed export leaves no file (the writers' temporary files go with them). ImGui,
-// which the export uses for text and panels, is shared with the window through turns (app/ui/imgui_turns.hpp): the
+// which the export uses for text and panels, is shared with the window through turns (app/ui/ui_turns.hpp): the
 // viewer serves them between frames.
 #include <atomic>
 #include <chrono>

@@ -13,7 +13,7 @@
 #include "app/platform/gl_context.hpp"
 #include "app/render/basemap_cache.hpp"
 #include "app/render/map_renderer.hpp"
-#include "app/ui/imgui_turns.hpp"
+#include "app/ui/ui_turns.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/offscreen_ui_frame.hpp"
 #include "geo/map/graticule.hpp"
@@ -379,7 +379,7 @@ std::optional<std::string> HeadlessMap::render(std::optional<double> seconds, co
             },
             s.panels ? 2 : 1);
     };
-    // An image drawn whole lays out its overlay right before drawing it, in one ImGui turn (imgui_turns.hpp), so
+    // An image drawn whole lays out its overlay right before drawing it, in one ImGui turn (ui_turns.hpp), so
     // that an export beside the viewer waits for one of the viewer's frames per picture, not two.
     const bool whole_at_once = s.tiles_across == 1 && s.tiles_down == 1;
     if (!whole_at_once) build_overlay();

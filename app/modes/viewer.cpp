@@ -25,7 +25,7 @@
 #include "app/modes/viewer_core.hpp"
 #include "app/modes/viewer_options.hpp"
 #include "app/ui/fonts.hpp"
-#include "app/ui/imgui_turns.hpp"
+#include "app/ui/ui_turns.hpp"
 
 namespace diplomap {
 namespace {
@@ -232,7 +232,7 @@ int run_loop(ViewerCore& core, const std::array<ViewerMode*, 3>& modes, PresentM
         if (core.take_quit_request() && mode->confirm_quit()) core.quit();
         mode->update();
         // Between frames, where this thread runs no ImGui: an export on its worker thread may draw its text now.
-        serve_imgui_turns();
+        serve_ui_turns();
         core.new_ui_frame();
         mode->draw_ui();
         core.draw_story_marks();
@@ -321,7 +321,7 @@ int run_viewer(const ViewerOptions& options, std::ostream& err) {
             if (auto error = core.start()) {
                 err << "diplomap: " << *error << '\n';
             } else {
-                // Exports run beside the window and use ImGui only in turns this thread grants (imgui_turns.hpp).
+                // Exports run beside the window and use ImGui only in turns this thread grants (ui_turns.hpp).
                 own_imgui(true);
                 {
                     ExploreMode explore(core);

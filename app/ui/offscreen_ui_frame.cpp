@@ -6,11 +6,11 @@
 #include <algorithm>
 
 #include "app/ui/fonts.hpp"
-#include "app/ui/imgui_turns.hpp"
+#include "app/ui/ui_turns.hpp"
 
 namespace diplomap {
 
-// Each step holds an ImGui turn (imgui_turns.hpp): an export on a worker thread runs while the viewer draws, and
+// Each step holds an ImGui turn (ui_turns.hpp): an export on a worker thread runs while the viewer draws, and
 // the context it switches to and back from is the process's one current context.
 ImGuiOffscreen::ImGuiOffscreen(float ui_scale) {
     const ImGuiTurn turn;

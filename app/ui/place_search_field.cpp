@@ -2,19 +2,12 @@
 
 #include <cstdio>
 
+#include "app/ui/text_field.hpp"
+
 namespace diplomap {
 namespace {
 
 constexpr std::size_t kMatches = 8;
-
-int grow(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
 
 // "Pjöngjang · Pjöngjang, Nordkorea · 3222000": what tells two cities of one name apart.
 std::string describe(const geo::GazetteerCity& city) {
@@ -38,7 +31,7 @@ std::optional<geo::GazetteerCity> PlaceSearchField::draw(geo::Gazetteer& gazette
     ImGui::SetNextItemWidth(-1);
     const bool entered = ImGui::InputTextWithHint(
         "##add-place", tr(UiText::edit_add_place_hint, ui), text_.data(), text_.capacity() + 1,
-        ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, grow, &text_);
+        ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, grow_string, &text_);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     field_point_ = ImVec2(0.5F * (min.x + max.x), 0.5F * (min.y + max.y));
     const bool active = ImGui::IsItemActive();

@@ -1,29 +1,16 @@
 #include "geo/edit/story_document.hpp"
 
-#include <fstream>
-#include <iterator>
 #include <system_error>
 #include <utility>
 
 #include "geo/edit/atomic_file.hpp"
 #include "geo/edit/json_canonical.hpp"
 #include "geo/story/story_loader.hpp"
+#include "geo/text/file_text.hpp"
 
 namespace geo {
 
-namespace {
-
 namespace fs = std::filesystem;
-
-std::optional<std::string> read_whole_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
-    return content;
-}
-
-}  // namespace
 
 std::string_view to_string(ItemKind kind) {
     switch (kind) {

@@ -4,7 +4,7 @@
 #include <atomic>
 #include <thread>
 
-#include "app/ui/imgui_turns.hpp"
+#include "app/ui/ui_turns.hpp"
 
 using namespace diplomap;
 
@@ -34,7 +34,7 @@ TEST_CASE("a worker's ImGui turn waits for the owner to serve it, and the owner 
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         CHECK(stage == 0);
         // Serving returns only once the turn is over.
-        while (stage == 0) serve_imgui_turns(std::chrono::milliseconds(10));
+        while (stage == 0) serve_ui_turns(std::chrono::milliseconds(10));
         CHECK(stage == 2);
         worker.join();
         // The owner's own turns never wait.

@@ -1,4 +1,4 @@
-#include "app/ui/imgui_turns.hpp"
+#include "app/ui/ui_turns.hpp"
 
 #include <condition_variable>
 #include <mutex>
@@ -33,7 +33,7 @@ void own_imgui(bool owned) {
     t.changed.notify_all();
 }
 
-void serve_imgui_turns(std::chrono::milliseconds wait) {
+void serve_ui_turns(std::chrono::milliseconds wait) {
     Turns& t = turns();
     std::unique_lock lock(t.mutex);
     if (wait.count() > 0) t.changed.wait_for(lock, wait, [&] { return t.waiting > 0; });

@@ -7,12 +7,12 @@
 
 namespace diplomap {
 
-// Called by the viewer's thread: from now on, other threads wait for serve_imgui_turns() before running ImGui.
+// Called by the viewer's thread: from now on, other threads wait for serve_ui_turns() before running ImGui.
 void own_imgui(bool owned);
 
 // Called by the viewer's thread between frames, where it runs no ImGui: lets every thread that waits for a turn
 // have it, one after another. Waits up to `wait` for a first request (0: only those already waiting).
-void serve_imgui_turns(std::chrono::milliseconds wait = std::chrono::milliseconds(0));
+void serve_ui_turns(std::chrono::milliseconds wait = std::chrono::milliseconds(0));
 
 // Held while a thread runs ImGui: waits for the owner to serve a turn, unless this thread owns ImGui, nobody does,
 // or the thread already holds a turn (turns nest).
