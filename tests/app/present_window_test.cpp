@@ -164,30 +164,37 @@ TEST_CASE("the presenter window shows the next slide as its export draws it", "[
     test::TempDir dir;
     const std::filesystem::path pictures = dir / "pictures";
     std::filesystem::create_directories(pictures);
-    // Slide 2 lands at once (no flight on opening) and rests; the picture of slide 3 is drawn after 0.4 s.
+    // Slide 2 lands at once (no flight on opening) and rests; the picture of slide 3 is drawn after 0.4 s. Then
+    // Right flies to slide 3, and once it rests the same renderer draws slide 4 in another view.
     const Presented shown =
-        present(dir, "--slide 2 --presenter-window --test-thumbnails '" + pictures.string() + "'", 30, "");
+        present(dir, "--slide 2 --presenter-window --test-thumbnails '" + pictures.string() + "'", 120, "35:Right");
     CHECK(shown.report["presenter_window"] == true);
     CHECK(shown.report["presenter_view"] == false);
-    CHECK(shown.report["presenter_picture"] == 3);
+    CHECK(shown.report["slide"] == 3);
+    CHECK(shown.report["presenter_picture"] == 4);
     const auto& strings = shown.report["strings"];
     CHECK(std::find(strings.begin(), strings.end(), "Referentenansicht") != strings.end());
     CHECK(std::find(strings.begin(), strings.end(), "Nächste Folie") != strings.end());
 
-    // The picture is the slide export (no caption: the view prints it beside) at 560 pixels wide, its text and
+    // Each picture is the slide export (no caption: the view prints it beside) at 560 pixels wide, its text and
     // lines shrunk with the window's 960 pixels.
     std::ostringstream scale;
     scale.precision(17);
     scale << 560.0 / 960.0;
-    const auto exported = test::run_diplomap("export " + kStory + " --slide 3 --no-caption --size 560x315 --scale " +
-                                             scale.str() + " --out '" + (dir / "slide-03.png").string() + "'");
-    REQUIRE(exported.exit_code == 0);
-    auto picture = test::read_png(pictures / "slide-03.png");
-    auto expected = test::read_png(dir / "slide-03.png");
-    REQUIRE(std::holds_alternative<RgbaImage>(picture));
-    REQUIRE(std::holds_alternative<RgbaImage>(expected));
-    const test::ImageDifference difference =
-        test::compare_images(std::get<RgbaImage>(expected), std::get<RgbaImage>(picture), 0);
-    CHECK(difference.same_size);
-    CHECK(difference.differing == 0);
+    for (const std::string slide : {"3", "4"}) {
+        const std::string name = "slide-0" + slide + ".png";
+        const auto exported =
+            test::run_diplomap("export " + kStory + " --slide " + slide + " --no-caption --size 560x315 --scale " +
+                               scale.str() + " --out '" + (dir / name).string() + "'");
+        REQUIRE(exported.exit_code == 0);
+        auto picture = test::read_png(pictures / name);
+        auto expected = test::read_png(dir / name);
+        REQUIRE(std::holds_alternative<RgbaImage>(picture));
+        REQUIRE(std::holds_alternative<RgbaImage>(expected));
+        const test::ImageDifference difference =
+            test::compare_images(std::get<RgbaImage>(expected), std::get<RgbaImage>(picture), 0);
+        INFO(name);
+        CHECK(difference.same_size);
+        CHECK(difference.differing == 0);
+    }
 }
