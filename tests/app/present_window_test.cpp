@@ -183,9 +183,10 @@ TEST_CASE("the presenter window shows the next slide as its export draws it", "[
     scale << 560.0 / 960.0;
     for (const std::string slide : {"3", "4"}) {
         const std::string name = "slide-0" + slide + ".png";
-        const auto exported =
-            test::run_diplomap("export " + kStory + " --slide " + slide + " --no-caption --size 560x315 --scale " +
-                               scale.str() + " --out '" + (dir / name).string() + "'");
+        std::string arguments = "export " + kStory;
+        arguments += " --slide " + slide + " --no-caption --size 560x315 --scale " + scale.str();
+        arguments += " --out '" + (dir / name).string() + "'";
+        const auto exported = test::run_diplomap(arguments);
         REQUIRE(exported.exit_code == 0);
         auto picture = test::read_png(pictures / name);
         auto expected = test::read_png(dir / name);
