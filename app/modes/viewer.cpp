@@ -8,6 +8,7 @@
 
 #include <array>
 #include <charconv>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -150,12 +151,36 @@ std::optional<ImVec2> resolve_target(const std::string& target, const ViewerCore
     return mode.test_target(target);
 }
 
+// Marks the pointer events a script pushed, as SDL's `which` marks a touch screen's: a script owns the pointer, and
+// the real one must not join in. The X server reports where its pointer sits (Xvfb: the middle of the screen) when
+// the window is mapped, entered or focused, at a moment that depends on the machine's load, and one such motion in
+// the middle of a scripted drag would move a marker to the middle of the screen.
+constexpr Uint32 kScriptedPointerId = 0x5C21;
+
+bool is_real_pointer_event(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_MOUSEMOTION: return e.motion.which != kScriptedPointerId;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: return e.button.which != kScriptedPointerId;
+        case SDL_MOUSEWHEEL: return e.wheel.which != kScriptedPointerId;
+        default: return false;
+    }
+}
+
 // The scripted pointer as SDL events (for the modes) and as the position ImGui sees (through the core).
 class PointerScript {
 public:
-    PointerScript(std::vector<ScriptedPointerStep> steps, std::ostream& err) : steps_(std::move(steps)), err_(err) {}
+    // `scripted_run`: a run that ends by itself (--quit-after-frames), as every window test is. Its pointer is the
+    // script's, or none at all, so that neither the X server's pointer nor another test's window mapped over this
+    // one under a parallel ctest changes what it does.
+    PointerScript(std::vector<ScriptedPointerStep> steps, bool scripted_run, std::ostream& err)
+        : steps_(std::move(steps)), owns_pointer_(scripted_run || !steps_.empty()), err_(err) {}
+
+    [[nodiscard]] bool owns_pointer() const { return owns_pointer_; }
 
     void run(int frame, ViewerCore& core, const ViewerMode& mode) {
+        // Until the script's first move, ImGui sees no pointer at all rather than the X server's.
+        if (frame == 0 && owns_pointer_) core.set_scripted_pointer(-FLT_MAX, -FLT_MAX, false);
         for (const ScriptedPointerStep& step : steps_) {
             if (step.frame != frame) continue;
             SDL_Event e{};
@@ -173,6 +198,7 @@ public:
                     e.motion.xrel = e.motion.x - x_;
                     e.motion.yrel = e.motion.y - y_;
                     e.motion.state = down_ ? SDL_BUTTON_LMASK : 0;
+                    e.motion.which = kScriptedPointerId;
                     x_ = e.motion.x;
                     y_ = e.motion.y;
                     break;
@@ -184,6 +210,7 @@ public:
                     e.button.button = SDL_BUTTON_LEFT;
                     e.button.state = down_ ? SDL_PRESSED : SDL_RELEASED;
                     e.button.clicks = 1;
+                    e.button.which = kScriptedPointerId;
                     e.button.x = x_;
                     e.button.y = y_;
                     break;
@@ -199,6 +226,7 @@ public:
 
 private:
     std::vector<ScriptedPointerStep> steps_;
+    bool owns_pointer_;
     std::ostream& err_;
     Sint32 x_ = 0, y_ = 0;
     bool down_ = false;
@@ -211,7 +239,7 @@ int run_loop(ViewerCore& core, const std::array<ViewerMode*, 3>& modes, PresentM
                                                                         : ModeKind::explore)];
     mode->enter();
     const std::vector<ScriptedKey> keys = parse_test_keys(options.test_keys, err);
-    PointerScript pointer(parse_test_mouse(options.test_mouse, err), err);
+    PointerScript pointer(parse_test_mouse(options.test_mouse, err), options.quit_after_frames.has_value(), err);
     while (core.running()) {
         core.begin_frame();
         for (const ScriptedKey& k : keys) {
@@ -221,6 +249,7 @@ int run_loop(ViewerCore& core, const std::array<ViewerMode*, 3>& modes, PresentM
         pointer.run(core.frame_count(), core, *mode);
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
+            if (pointer.owns_pointer() && is_real_pointer_event(e)) continue;
             if (present.owns_event(e)) {
                 present.presenter_window_event(e);
                 continue;
