@@ -320,10 +320,15 @@ private:
 std::vector<BoundingCap> bounding_caps(const LonLatPaths& paths) {
     std::vector<BoundingCap> caps;
     caps.reserve(paths.size());
+    // One path's vertices on the unit sphere, computed once: the sines and cosines are most of the work, and a
+    // still export computes caps for every path of the basemap it loads.
+    std::vector<Vec3> vectors;
     for (std::size_t i = 0; i < paths.size(); ++i) {
+        vectors.clear();
         Vec3 sum;
         for (const LonLat& p : paths.path(i)) {
             const Vec3 v = to_unit_vector(p);
+            vectors.push_back(v);
             sum = {sum.x + v.x, sum.y + v.y, sum.z + v.z};
         }
         const double len = std::sqrt(dot(sum, sum));
@@ -332,9 +337,11 @@ std::vector<BoundingCap> bounding_caps(const LonLatPaths& paths) {
             continue;
         }
         const Vec3 center{sum.x / len, sum.y / len, sum.z / len};
-        double radius = 0;
-        for (const LonLat& p : paths.path(i))
-            radius = std::max(radius, angular_distance_deg(center, to_unit_vector(p)));
+        // The farthest vertex is the one least aligned with the centre: one arc cosine per path. Near a dot of 1 the
+        // arc cosine loses precision, but only to about 1e-6 degrees, far inside the margin below.
+        double least_aligned = 1.0;
+        for (const Vec3& v : vectors) least_aligned = std::min(least_aligned, dot(center, v));
+        const double radius = std::acos(std::clamp(least_aligned, -1.0, 1.0)) * kRadToDeg;
         // Edges between vertices bulge slightly beyond their ends; the margin keeps the cap conservative.
         caps.push_back({center, radius + 0.5});
     }

@@ -71,6 +71,17 @@ std::optional<std::string> proj_name(std::string_view definition) {
 ProjWithContext make_worker(const std::string& definition, std::string* error) {
     ProjWithContext w{ProjContextPtr(proj_context_create()), nullptr};
     proj_log_level(w.context.get(), PJ_LOG_NONE);
+    // Errors come back through proj_context_errno. PROJ 9.1 hands some debug lines to the logger whatever the level
+    // ("Cannot find proj.db" below), so the worker's logger is a silent one.
+    proj_log_func(w.context.get(), nullptr, [](void*, int, const char*) {});
+    // A worker runs a PROJ string, never a code: it needs no CRS database. PROJ opens proj.db anyway, to write the
+    // string back out (sqlite parsing proj.db's schema: a tenth of a still export's time, docs/PERFORMANCE.md),
+    // unless it finds no proj.db where it looks. A search path under /dev/null holds no file at all. Strings that
+    // name a code (+init=) or a grid file (+nadgrids=, +geoidgrids=) keep PROJ's own search paths.
+    if (definition.find("init=") == std::string::npos && definition.find("grids=") == std::string::npos) {
+        const char* nowhere[] = {"/dev/null/proj"};
+        proj_context_set_search_paths(w.context.get(), 1, nowhere);
+    }
     w.pj.reset(proj_create(w.context.get(), definition.c_str()));
     if (!w.pj && error) *error = proj_context_errno_string(w.context.get(), proj_context_errno(w.context.get()));
     return w;
