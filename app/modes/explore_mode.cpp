@@ -85,6 +85,7 @@ void ExploreMode::refresh_story() {
 void ExploreMode::update() {
     refresh_story();
     apply_test_export_steps();
+    if (pictures_waiting_ > 0 && !export_job_) start_waiting_picture();
     if (auto item = core_.selection().take_flight_request(); item && core_.has_story())
         core_.fly_to_target(target_of(*item));
 }
@@ -124,8 +125,10 @@ void ExploreMode::handle_event(const SDL_Event& e) {
             if (e.key.keysym.sym == SDLK_F12) {
                 if ((e.key.keysym.mod & KMOD_SHIFT) != 0)
                     open_export_dialog();
-                else
-                    core_.request_picture();
+                else {
+                    ++pictures_waiting_;
+                    core_.set_busy(true);
+                }
             } else if ((e.key.keysym.mod & KMOD_CTRL) != 0) {
                 handle_control_key(e.key.keysym.sym);
             } else if (!io.WantCaptureKeyboard || (e.key.keysym.sym >= SDLK_F1 && e.key.keysym.sym <= SDLK_F6)) {
@@ -423,10 +426,21 @@ void ExploreMode::open_export_dialog() {
     export_.set_file(unused_picture_name(folder, std::time(nullptr), export_extension(export_.format)).string());
 }
 
-// The export of the view on screen, as the dialog's choices say, on a worker thread of its own.
-void ExploreMode::start_export() {
+// F12: the view at the window's size, PNG, the export's own look, into the pictures folder under a new name.
+void ExploreMode::start_waiting_picture() {
+    --pictures_waiting_;
+    ExportDialogState picture;
     const Camera& camera = core_.view().camera;
-    const auto [width, height] = export_.size(camera.width, camera.height);
+    picture.select_preset(0, camera.width, camera.height);
+    picture.set_file(unused_picture_name(pictures_folder(pictures_environment()), std::time(nullptr)).string());
+    start_export(picture);
+    export_is_picture_ = true;
+}
+
+// The export of the view on screen, as the dialog's (or F12's) choices say, on a worker thread of its own.
+void ExploreMode::start_export(const ExportDialogState& choices) {
+    const Camera& camera = core_.view().camera;
+    const auto [width, height] = choices.size(camera.width, camera.height);
     ExportRequest request;
     ExportOptions& options = request.still;
     options.view = core_.options().view;
@@ -447,27 +461,27 @@ void ExploreMode::start_export() {
     view.width = std::max(1, static_cast<int>(std::lround(free.width())));
     view.height = std::max(1, static_cast<int>(std::lround(free.height())));
     options.camera = view;
-    options.force = export_.replace;
-    if (export_.scale > 0) options.scale = export_.scale;
-    options.supersample = export_.supersample;
-    if (export_.dpi() > 0) options.dpi = export_.dpi();
-    const std::filesystem::path file = export_.file.data();
-    if (is_video(export_.format)) {
+    options.force = choices.replace;
+    if (choices.scale > 0) options.scale = choices.scale;
+    options.supersample = choices.supersample;
+    if (choices.dpi() > 0) options.dpi = choices.dpi();
+    const std::filesystem::path file = choices.file.data();
+    if (is_video(choices.format)) {
         VideoOptions video;
         video.file = file;
-        video.fps = export_.fps;
-        video.force = export_.replace;
-        video.presentation = export_.presentation;
-        if (!export_.presentation) {
-            video.from = export_.from;
-            if (export_.to > export_.from) video.to = export_.to;
+        video.fps = choices.fps;
+        video.force = choices.replace;
+        video.presentation = choices.presentation;
+        if (!choices.presentation) {
+            video.from = choices.from;
+            if (choices.to > choices.from) video.to = choices.to;
         }
         request.video = video;
     } else {
         options.out = file;
-        options.transparent = export_.transparent;
-        options.world_file = export_.world_file && export_.format == ExportFormat::png;
-        if (export_.panels) {
+        options.transparent = choices.transparent;
+        options.world_file = choices.world_file && choices.format == ExportFormat::png;
+        if (choices.panels) {
             PicturePanels panels;
             const PanelVisibility& p = settings().panels;
             panels.shown = {p.article, p.people, p.timeline, p.layers, p.search};
@@ -483,6 +497,7 @@ void ExploreMode::start_export() {
     export_message_.clear();
     export_failed_ = false;
     export_job_ = std::make_unique<ExportJob>(std::move(request));
+    export_is_picture_ = false;
     core_.set_busy(true);
 }
 
@@ -494,6 +509,19 @@ void ExploreMode::follow_export(UiLanguage ui) {
         return;
     }
     const std::string file = export_job_->request().file().string();
+    if (export_is_picture_) {
+        // F12 says where the picture went, or why there is none, in the status line only.
+        if (export_job_->exit_code() == 0) {
+            core_.report().saved_picture = file;
+            core_.set_notice(formatted(UiText::picture_saved, ui, file.c_str()), false);
+        } else {
+            core_.set_notice(formatted(UiText::picture_failed, ui, export_job_->error().c_str()), true);
+        }
+        export_job_.reset();
+        export_is_picture_ = false;
+        core_.set_busy(pictures_waiting_ > 0);
+        return;
+    }
     if (export_job_->exit_code() == 0) {
         export_message_ = formatted(UiText::export_wrote, ui, file.c_str(), export_job_->seconds_taken());
         core_.report().export_result = "written";
@@ -508,7 +536,7 @@ void ExploreMode::follow_export(UiLanguage ui) {
     core_.set_notice(export_message_, export_failed_);
     export_.replace = false;
     export_job_.reset();
-    core_.set_busy(false);
+    core_.set_busy(pictures_waiting_ > 0);
 }
 
 // --test-export: the dialog's choices and buttons at given frames, through what its widgets do.
@@ -645,7 +673,7 @@ void ExploreMode::draw_ui() {
     export_status.animation_seconds = core_.animation().length;
     switch (draw_export_dialog(export_, export_status, ui, export_dialog_requested_)) {
         case ExportDialogAction::start:
-            if (!export_job_) start_export();
+            if (!export_job_) start_export(export_);
             break;
         case ExportDialogAction::cancel:
             if (export_job_) export_job_->cancel();

@@ -162,7 +162,7 @@ constexpr TextEntry kTexts[] = {
     {UiText::export_wrote, "%s geschrieben in %.1f s"},
     {UiText::key_f12, "F12"},
     {UiText::key_shift_f12, "Umschalt+F12"},
-    {UiText::help_save_picture, "das Fenster als PNG speichern"},
+    {UiText::help_save_picture, "die Karte in Fenstergröße als PNG speichern"},
     {UiText::help_export_dialog, "Export: Größen, Formate, Video"},
     {UiText::picture_saved, "Gespeichert: %s"},
     {UiText::picture_failed, "Bild nicht gespeichert: %s"},

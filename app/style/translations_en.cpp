@@ -159,7 +159,7 @@ constexpr TextEntry kTexts[] = {
     {UiText::export_wrote, "Wrote %s in %.1f s"},
     {UiText::key_f12, "F12"},
     {UiText::key_shift_f12, "Shift+F12"},
-    {UiText::help_save_picture, "save the window as a PNG"},
+    {UiText::help_save_picture, "save the map at window size as a PNG"},
     {UiText::help_export_dialog, "export: sizes, formats, video"},
     {UiText::picture_saved, "Saved %s"},
     {UiText::picture_failed, "Picture not saved: %s"},

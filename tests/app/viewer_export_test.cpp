@@ -1,4 +1,4 @@
-// Exporting from the window: F12 saves the window into the XDG pictures folder, and the export dialog (Shift+F12),
+// Exporting from the window: F12 saves the view into the XDG pictures folder, and the export dialog (Shift+F12),
 // driven by --test-export as a reader would fill it in, exports on a worker thread while the window keeps drawing;
 // Cancel leaves no file. Settings go to a temporary XDG_CONFIG_HOME, pictures to a temporary XDG_PICTURES_DIR.
 #include <catch2/catch.hpp>
@@ -39,11 +39,13 @@ nlohmann::json report(const test::TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("F12 saves the window at its size into the XDG pictures folder and says where", "[ui][window][export]") {
+TEST_CASE("F12 saves the view at the window's size, without the panels, into the XDG pictures folder and says where",
+          "[ui][window][export]") {
     if (!have_display()) return;
     test::TempDir dir;
-    // The folder does not exist yet: F12 makes it.
-    const auto result = run_viewer(dir, "--quit-after-frames 20 --test-keys '8:F12 12:F12'");
+    // The folder does not exist yet: F12 makes it. The window's own picture is taken too, to compare.
+    const auto result = run_viewer(dir, "--quit-after-frames 20 --test-keys '8:F12 12:F12' --screenshot '" +
+                                            (dir / "window.png").string() + "'");
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
     REQUIRE(std::filesystem::is_directory(dir / "pictures"));
@@ -59,6 +61,23 @@ TEST_CASE("F12 saves the window at its size into the XDG pictures folder and say
         CHECK(std::get<RgbaImage>(image).width == 800);
         CHECK(std::get<RgbaImage>(image).height == 600);
     }
+    // Where the window shows its menu bar and the left column of panels, the picture shows the map: few of those
+    // pixels agree.
+    const auto window = test::read_png(dir / "window.png");
+    const auto picture = test::read_png(pictures.front());
+    REQUIRE(std::holds_alternative<RgbaImage>(window));
+    REQUIRE(std::holds_alternative<RgbaImage>(picture));
+    const RgbaImage& w = std::get<RgbaImage>(window);
+    const RgbaImage& p = std::get<RgbaImage>(picture);
+    int same = 0, compared = 0;
+    for (int y = 0; y < 400; y += 2)
+        for (int x = 0; x < 150; x += 2, ++compared) {
+            const std::uint8_t* a = w.at(x, y);
+            const std::uint8_t* b = p.at(x, y);
+            if (std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) < 12) ++same;
+        }
+    INFO(same << " of " << compared << " pixels agree");
+    CHECK(same < compared / 4);
     const nlohmann::json r = report(dir);
     const std::string saved = r["saved_picture"];
     CHECK(std::filesystem::path(saved).parent_path() == dir / "pictures");
