@@ -288,7 +288,11 @@ void ViewerCore::fill_report() {
 
 void ViewerCore::advance_clock() {
     const double wall = std::chrono::duration<double>(Clock::now() - start_time_).count();
-    now_ = options_.test_clock_step ? frames_ * *options_.test_clock_step : wall;
+    // A test's clock stops at its last frame: the frames after it only wait for a scene still being built (see
+    // finish_loop_if_done), and a loaded machine must not see flights end or slides move on in them.
+    const int clock_frames =
+        options_.quit_after_frames ? std::max(0, std::min(frames_, *options_.quit_after_frames - 1)) : frames_;
+    now_ = options_.test_clock_step ? clock_frames * *options_.test_clock_step : wall;
     const double dt = now_ - last_tick_;
     last_tick_ = now_;
     if (!animation_.paused) animation_.seconds += dt * animation_.speed;
