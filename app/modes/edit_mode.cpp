@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "app/modes/assets.hpp"
+#include "app/style/edit_step_text.hpp"
 #include "app/style/relation_style.hpp"
 #include "app/ui/animation_panel.hpp"
 #include "app/ui/help_window.hpp"
@@ -136,14 +137,14 @@ void EditMode::after_change(const geo::EditResult& result) {
         message_ = result.error;
         return;
     }
-    message_ = document_->undo_description();
+    message_ = edit_step_text(*document_->undo_step(), ui_language(core_.language()));
     if (!result.detail.empty()) message_ += " (" + result.detail + ")";
     refresh_map();
 }
 
 void EditMode::undo() {
     if (!document_ || !document_->can_undo()) return;
-    const std::string what = document_->undo_description();
+    const std::string what = edit_step_text(*document_->undo_step(), ui_language(core_.language()));
     document_->undo();
     message_ = formatted(UiText::edit_undone, ui_language(core_.language()), what.c_str());
     message_is_error_ = false;
@@ -152,7 +153,7 @@ void EditMode::undo() {
 
 void EditMode::redo() {
     if (!document_ || !document_->can_redo()) return;
-    const std::string what = document_->redo_description();
+    const std::string what = edit_step_text(*document_->redo_step(), ui_language(core_.language()));
     document_->redo();
     message_ = formatted(UiText::edit_redone, ui_language(core_.language()), what.c_str());
     message_is_error_ = false;
@@ -533,8 +534,12 @@ void EditMode::draw_menu_bar(UiLanguage ui) {
         ImGui::EndMenu();
     }
     if (menu(UiText::menu_edit, "edit", editing)) {
-        const std::string undo_label = std::string(t(UiText::edit_undo)) + " " + document_->undo_description();
-        const std::string redo_label = std::string(t(UiText::edit_redo)) + " " + document_->redo_description();
+        const geo::EditStep* undo_step = document_->undo_step();
+        const geo::EditStep* redo_step = document_->redo_step();
+        const std::string undo_label =
+            std::string(t(UiText::edit_undo)) + (undo_step ? " " + edit_step_text(*undo_step, ui) : std::string());
+        const std::string redo_label =
+            std::string(t(UiText::edit_redo)) + (redo_step ? " " + edit_step_text(*redo_step, ui) : std::string());
         if (ImGui::MenuItem(undo_label.c_str(), t(UiText::key_ctrl_z), false, document_->can_undo())) undo();
         if (ImGui::MenuItem(redo_label.c_str(), t(UiText::key_ctrl_shift_z), false, document_->can_redo())) redo();
         ImGui::Separator();

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "app/style/edit_step_text.hpp"
 #include "app/style/relation_style.hpp"
 #include "app/ui/text_field.hpp"
 #include "app/ui/ui_colors.hpp"
@@ -155,12 +156,14 @@ EditPanelRequests EditPanel::draw(geo::StoryDocument& document, std::uint64_t do
     }
     ImGui::BeginDisabled(!document.can_undo());
     if (ImGui::Button(tr(UiText::edit_undo, ui))) requests.undo = true;
-    if (document.can_undo() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", document.undo_description().c_str());
+    if (const geo::EditStep* step = document.undo_step(); step && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", edit_step_text(*step, ui).c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!document.can_redo());
     if (ImGui::Button(tr(UiText::edit_redo, ui))) requests.redo = true;
-    if (document.can_redo() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", document.redo_description().c_str());
+    if (const geo::EditStep* step = document.redo_step(); step && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", edit_step_text(*step, ui).c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(tr(UiText::edit_save, ui))) requests.save = true;

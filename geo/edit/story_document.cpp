@@ -54,7 +54,7 @@ DocumentOpen StoryDocument::from_text(std::string_view json, std::string article
     StoryDocument document;
     document.story_file_ = std::move(story_file);
     document.article_text_ = std::move(article_text);
-    document.states_.push_back(State{write_canonical_json(*parse.root), ""});
+    document.states_.push_back(State{write_canonical_json(*parse.root), {}});
     document.saved_at_ = 0;
     document.story_ = std::move(*load.story);
     document.read_current();
@@ -80,21 +80,63 @@ void StoryDocument::read_current(std::optional<JsonValue> tree) {
     if (parse.root) root_ = std::move(*parse.root);
 }
 
-EditResult StoryDocument::commit(JsonValue changed, std::string description, EditResult result) {
+EditResult StoryDocument::commit(JsonValue changed, EditStep step, EditResult result) {
     std::string text = write_canonical_json(changed);
     if (text == states_[at_].text) return result;  // nothing changed: no step to undo
     states_.resize(at_ + 1);
     if (saved_at_ && *saved_at_ > at_) saved_at_.reset();  // the saved state was in the redo branch just dropped
-    states_.push_back(State{std::move(text), std::move(description)});
+    states_.push_back(State{std::move(text), std::move(step)});
     ++at_;
     read_current(std::move(changed));
     return result;
 }
 
-std::string StoryDocument::undo_description() const { return can_undo() ? states_[at_].description : std::string(); }
+const EditStep* StoryDocument::undo_step() const { return can_undo() ? &states_[at_].step : nullptr; }
+
+const EditStep* StoryDocument::redo_step() const { return can_redo() ? &states_[at_ + 1].step : nullptr; }
+
+std::string StoryDocument::undo_description() const {
+    const EditStep* step = undo_step();
+    return step ? describe(*step) : std::string();
+}
 
 std::string StoryDocument::redo_description() const {
-    return can_redo() ? states_[at_ + 1].description : std::string();
+    const EditStep* step = redo_step();
+    return step ? describe(*step) : std::string();
+}
+
+std::string describe(const EditStep& step) {
+    const std::string& s = step.subject;
+    switch (step.kind) {
+        case EditStepKind::add: return "Add " + s;
+        case EditStepKind::move_place: return "Move " + s;
+        case EditStepKind::rename: return "Rename " + s;
+        case EditStepKind::set_role: return "Set the role of " + s;
+        case EditStepKind::make_main: return "Make main: " + s;
+        case EditStepKind::make_not_main: return "Make not main: " + s;
+        case EditStepKind::add_excerpt: return "Add excerpt " + s;
+        case EditStepKind::set_speaker: return "Set the speaker of " + s;
+        case EditStepKind::add_relation: return "Add relation " + s;
+        case EditStepKind::set_relation_kind: return "Set the kind of " + s;
+        case EditStepKind::set_relation_places: return "Set the places of " + s;
+        case EditStepKind::set_relation_date: return "Set the date of " + s;
+        case EditStepKind::set_relation_route: return "Set the route of " + s;
+        case EditStepKind::add_excerpt_to: return "Add " + s + " to " + step.object;
+        case EditStepKind::remove_excerpt_from: return "Remove " + s + " from " + step.object;
+        case EditStepKind::add_route: return "Add route " + s;
+        case EditStepKind::add_waypoint: return "Add a waypoint to " + s;
+        case EditStepKind::move_waypoint: return "Move a waypoint of " + s;
+        case EditStepKind::remove_waypoint: return "Remove a waypoint of " + s;
+        case EditStepKind::set_route_mode: return "Set the mode of " + s;
+        case EditStepKind::set_person_place: return "Set the place of " + s;
+        case EditStepKind::edit_text: return "Edit the " + step.object + " of " + s;
+        case EditStepKind::edit_title: return "Edit the title";
+        case EditStepKind::set_story_date: return "Set the date";
+        case EditStepKind::set_story_source: return "Set the source";
+        case EditStepKind::mark_reviewed: return "Mark " + s + " reviewed";
+        case EditStepKind::remove: return "Delete " + s;
+    }
+    return s;
 }
 
 bool StoryDocument::undo() {

@@ -5,6 +5,7 @@
 // they were written with unless an edit changed them. After every step the tree is read again by the story reader,
 // so what the editor shows is exactly what `diplomap check` would say about the file a save would write.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -27,6 +28,44 @@ struct EditResult {
     std::string detail;  // what else the same step changed (what a delete took with it), for the status line
     [[nodiscard]] bool ok() const { return error.empty(); }
 };
+
+// One step of the history, as a kind and the names it applies to, so that the viewer can word it in the interface's
+// language (app/style/edit_step_text); describe() words it in English.
+enum class EditStepKind : std::uint8_t {
+    add,                  // subject: the new item's name or id
+    move_place,           // subject: the place's name
+    rename,               // subject: the old name
+    set_role,             // subject: the place's name
+    make_main,            // subject: the place's name
+    make_not_main,        // subject: the place's name
+    add_excerpt,          // subject: the excerpt's id
+    set_speaker,          // subject: the excerpt's or relation's id
+    add_relation,         // subject: the relation's label
+    set_relation_kind,    // subject: the relation's id
+    set_relation_places,  // subject: the relation's id
+    set_relation_date,    // subject: the relation's id
+    set_relation_route,   // subject: the relation's id
+    add_excerpt_to,       // subject: the excerpt's id, object: the relation's id
+    remove_excerpt_from,  // subject: the excerpt's id, object: the relation's id
+    add_route,            // subject: the route's label or id
+    add_waypoint,         // subject: the route's id
+    move_waypoint,        // subject: the route's id
+    remove_waypoint,      // subject: the route's id
+    set_route_mode,       // subject: the route's id
+    set_person_place,     // subject: the person's name
+    edit_text,            // subject: the item's id, object: the field ("label", "names", "translation", ...)
+    edit_title,
+    set_story_date,
+    set_story_source,
+    mark_reviewed,  // subject: the item's name
+    remove,         // subject: the item's name
+};
+struct EditStep {
+    EditStepKind kind = EditStepKind::add;
+    std::string subject, object;
+};
+// "Move Pjöngjang", "Add ex-doch-wo-und to statement-busan-vladivostok", "Edit the title".
+[[nodiscard]] std::string describe(const EditStep& step);
 
 // A waypoint to add: at a place (`place` names its id; lon/lat are then not written) or at coordinates.
 struct NewWaypoint {
@@ -151,6 +190,9 @@ public:
     // For the Edit menu: "Move Pjöngjang"; empty when there is nothing to undo/redo.
     [[nodiscard]] std::string undo_description() const;
     [[nodiscard]] std::string redo_description() const;
+    // The same steps, to be worded in another language; null when there is nothing to undo/redo.
+    [[nodiscard]] const EditStep* undo_step() const;
+    [[nodiscard]] const EditStep* redo_step() const;
     bool undo();
     bool redo();
     // Changed since opened or last saved (undoing back to the saved step makes it clean again).
@@ -164,13 +206,13 @@ public:
 
 private:
     struct State {
-        std::string text;         // canonical story.json after this step
-        std::string description;  // the step that led here ("" for the opened file)
+        std::string text;  // canonical story.json after this step
+        EditStep step;     // the step that led here (unused for the opened file)
     };
 
     StoryDocument() = default;
-    // Applies a change made to a copy of the tree as one step named `description`.
-    EditResult commit(JsonValue changed, std::string description, EditResult result);
+    // Applies a change made to a copy of the tree as one step.
+    EditResult commit(JsonValue changed, EditStep step, EditResult result);
     // story_, problems_, warnings_ and root_ from states_[at_]; `tree` is that text's tree when the caller has it.
     void read_current(std::optional<JsonValue> tree = std::nullopt);
 

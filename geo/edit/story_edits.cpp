@@ -266,7 +266,7 @@ EditResult StoryDocument::add_place(std::string_view name, double lon, double la
     json_set(place, "role", json_string(to_string(role)));
     if (!coordinate_source.empty()) json_set(place, "source", json_string(coordinate_source));
     top_array(root, "places").items.push_back(std::move(place));
-    return commit(std::move(root), "Add " + std::string(name), done(id));
+    return commit(std::move(root), {EditStepKind::add, std::string(name), {}}, done(id));
 }
 
 EditResult StoryDocument::move_place(std::string_view id, double lon, double lat) {
@@ -276,8 +276,8 @@ EditResult StoryDocument::move_place(std::string_view id, double lon, double lat
     if (place == nullptr) return refused(unknown(ItemKind::place, id));
     json_set(*place, "lon", json_number(lon));
     json_set(*place, "lat", json_number(lat));
-    std::string description = "Move " + display_name(root, ItemKind::place, id, language());
-    return commit(std::move(root), std::move(description), done(id));
+    EditStep step{EditStepKind::move_place, display_name(root, ItemKind::place, id, language()), {}};
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 EditResult StoryDocument::rename_place(std::string_view id, std::string_view name, std::string_view language_code) {
@@ -286,9 +286,9 @@ EditResult StoryDocument::rename_place(std::string_view id, std::string_view nam
     JsonValue root = root_;
     JsonValue* place = find_item(root, ItemKind::place, id);
     if (place == nullptr) return refused(unknown(ItemKind::place, id));
-    std::string description = "Rename " + display_name(root, ItemKind::place, id, language());
+    EditStep step{EditStepKind::rename, display_name(root, ItemKind::place, id, language()), {}};
     set_text_in(*place, "names", language_code.empty() ? language() : language_code, language(), name);
-    return commit(std::move(root), std::move(description), done(id));
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 EditResult StoryDocument::set_place_role(std::string_view id, PlaceRole role) {
@@ -296,8 +296,8 @@ EditResult StoryDocument::set_place_role(std::string_view id, PlaceRole role) {
     JsonValue* place = find_item(root, ItemKind::place, id);
     if (place == nullptr) return refused(unknown(ItemKind::place, id));
     json_set(*place, "role", json_string(to_string(role)));
-    std::string description = "Set the role of " + display_name(root, ItemKind::place, id, language());
-    return commit(std::move(root), std::move(description), done(id));
+    EditStep step{EditStepKind::set_role, display_name(root, ItemKind::place, id, language()), {}};
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 EditResult StoryDocument::set_place_main(std::string_view id, bool main) {
@@ -308,9 +308,9 @@ EditResult StoryDocument::set_place_main(std::string_view id, bool main) {
         json_set(*place, "main", json_bool(true));
     else
         json_erase(*place, "main");
-    std::string description =
-        (main ? "Make main: " : "Make not main: ") + display_name(root, ItemKind::place, id, language());
-    return commit(std::move(root), std::move(description), done(id));
+    EditStep step{main ? EditStepKind::make_main : EditStepKind::make_not_main,
+                  display_name(root, ItemKind::place, id, language()), {}};
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 // ---- Excerpts
@@ -349,7 +349,7 @@ EditResult StoryDocument::add_excerpt_from_range(std::size_t begin, std::size_t 
     json_set(excerpt, "start", json_integer(static_cast<std::int64_t>(begin)));
     json_set(excerpt, "end", json_integer(static_cast<std::int64_t>(end)));
     top_array(root, "excerpts").items.push_back(std::move(excerpt));
-    return commit(std::move(root), "Add excerpt " + id, done(id));
+    return commit(std::move(root), {EditStepKind::add_excerpt, id, {}}, done(id));
 }
 
 EditResult StoryDocument::set_excerpt_speaker(std::string_view id, std::string_view speaker) {
@@ -362,7 +362,7 @@ EditResult StoryDocument::set_excerpt_speaker(std::string_view id, std::string_v
         if (find_item(root, ItemKind::person, speaker) == nullptr) return refused(unknown(ItemKind::person, speaker));
         json_set(*excerpt, "speaker", json_string(speaker));
     }
-    return commit(std::move(root), "Set the speaker of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::set_speaker, std::string(id), {}}, done(id));
 }
 
 EditResult StoryDocument::set_translation(std::string_view excerpt, std::string_view language_code,
@@ -407,7 +407,7 @@ EditResult StoryDocument::add_relation(std::string_view from, std::string_view t
         json_set(relation, "excerpts", std::move(excerpts));
     }
     top_array(root, "relations").items.push_back(std::move(relation));
-    return commit(std::move(root), "Add relation " + label, done(id));
+    return commit(std::move(root), {EditStepKind::add_relation, label, {}}, done(id));
 }
 
 EditResult StoryDocument::set_relation_kind(std::string_view id, RelationKind kind) {
@@ -417,7 +417,7 @@ EditResult StoryDocument::set_relation_kind(std::string_view id, RelationKind ki
     if (string_of(*relation, "from") == string_of(*relation, "to") && !same_place_allowed(kind))
         return refused("a " + std::string(to_string(kind)) + " relation needs two different places");
     json_set(*relation, "kind", json_string(to_string(kind)));
-    return commit(std::move(root), "Set the kind of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::set_relation_kind, std::string(id), {}}, done(id));
 }
 
 EditResult StoryDocument::set_relation_places(std::string_view id, std::string_view from, std::string_view to) {
@@ -431,7 +431,7 @@ EditResult StoryDocument::set_relation_places(std::string_view id, std::string_v
         return refused("a " + std::string(to_string(*kind)) + " relation needs two different places");
     json_set(*relation, "from", json_string(from));
     json_set(*relation, "to", json_string(to));
-    return commit(std::move(root), "Set the places of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::set_relation_places, std::string(id), {}}, done(id));
 }
 
 EditResult StoryDocument::set_relation_date(std::string_view id, std::string_view date) {
@@ -444,7 +444,7 @@ EditResult StoryDocument::set_relation_date(std::string_view id, std::string_vie
         json_erase(*relation, "date");
     else
         json_set(*relation, "date", json_string(date));
-    return commit(std::move(root), "Set the date of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::set_relation_date, std::string(id), {}}, done(id));
 }
 
 EditResult StoryDocument::set_relation_speaker(std::string_view id, std::string_view speaker) {
@@ -457,7 +457,7 @@ EditResult StoryDocument::set_relation_speaker(std::string_view id, std::string_
         if (find_item(root, ItemKind::person, speaker) == nullptr) return refused(unknown(ItemKind::person, speaker));
         json_set(*relation, "speaker", json_string(speaker));
     }
-    return commit(std::move(root), "Set the speaker of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::set_speaker, std::string(id), {}}, done(id));
 }
 
 EditResult StoryDocument::set_relation_route(std::string_view id, std::string_view route) {
@@ -470,7 +470,7 @@ EditResult StoryDocument::set_relation_route(std::string_view id, std::string_vi
         if (find_item(root, ItemKind::route, route) == nullptr) return refused(unknown(ItemKind::route, route));
         json_set(*relation, "route", json_string(route));
     }
-    return commit(std::move(root), "Set the route of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::set_relation_route, std::string(id), {}}, done(id));
 }
 
 EditResult StoryDocument::add_relation_excerpt(std::string_view id, std::string_view excerpt) {
@@ -484,7 +484,7 @@ EditResult StoryDocument::add_relation_excerpt(std::string_view id, std::string_
         if (item.is(JsonType::string) && item.text == excerpt)
             return refused("relation '" + std::string(id) + "' has excerpt '" + std::string(excerpt) + "' already");
     list->items.push_back(json_string(excerpt));
-    return commit(std::move(root), "Add " + std::string(excerpt) + " to " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::add_excerpt_to, std::string(excerpt), std::string(id)}, done(id));
 }
 
 EditResult StoryDocument::remove_relation_excerpt(std::string_view id, std::string_view excerpt) {
@@ -495,7 +495,8 @@ EditResult StoryDocument::remove_relation_excerpt(std::string_view id, std::stri
         return refused("relation '" + std::string(id) + "' has no excerpt '" + std::string(excerpt) + "'");
     if (const JsonValue* list = json_find(*relation, "excerpts"); list != nullptr && list->items.empty())
         json_erase(*relation, "excerpts");
-    return commit(std::move(root), "Remove " + std::string(excerpt) + " from " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::remove_excerpt_from, std::string(excerpt), std::string(id)},
+                  done(id));
 }
 
 // ---- Routes
@@ -540,7 +541,7 @@ EditResult StoryDocument::add_route(RouteMode mode, const std::vector<NewWaypoin
     JsonValue& list = json_set(route, "waypoints", json_array());
     for (const NewWaypoint& waypoint : waypoints) list.items.push_back(waypoint_json(waypoint));
     top_array(root, "routes").items.push_back(std::move(route));
-    return commit(std::move(root), "Add route " + (text.empty() ? id : text), done(id));
+    return commit(std::move(root), {EditStepKind::add_route, text.empty() ? id : text, {}}, done(id));
 }
 
 EditResult StoryDocument::append_route_waypoint(std::string_view route_id, const NewWaypoint& waypoint) {
@@ -551,7 +552,7 @@ EditResult StoryDocument::append_route_waypoint(std::string_view route_id, const
     JsonValue* list = json_find(*route, "waypoints");
     if (list == nullptr || !list->is(JsonType::array)) list = &json_set(*route, "waypoints", json_array());
     list->items.push_back(waypoint_json(waypoint));
-    return commit(std::move(root), "Add a waypoint to " + std::string(route_id), done(route_id));
+    return commit(std::move(root), {EditStepKind::add_waypoint, std::string(route_id), {}}, done(route_id));
 }
 
 EditResult StoryDocument::move_route_waypoint(std::string_view route_id, std::size_t index, double lon, double lat) {
@@ -566,7 +567,7 @@ EditResult StoryDocument::move_route_waypoint(std::string_view route_id, std::si
                        " (it has " + std::to_string(count) + ")");
     if (!list->items[index].is(JsonType::object)) return refused("that waypoint is not an object");
     waypoint_to_coordinates(list->items[index], json_number(lon), json_number(lat));
-    return commit(std::move(root), "Move a waypoint of " + std::string(route_id), done(route_id));
+    return commit(std::move(root), {EditStepKind::move_waypoint, std::string(route_id), {}}, done(route_id));
 }
 
 EditResult StoryDocument::remove_route_waypoint(std::string_view route_id, std::size_t index) {
@@ -580,7 +581,7 @@ EditResult StoryDocument::remove_route_waypoint(std::string_view route_id, std::
                        " (it has " + std::to_string(count) + ")");
     if (count <= 2) return refused("a route needs at least two waypoints; delete the route instead");
     list->items.erase(list->items.begin() + static_cast<std::ptrdiff_t>(index));
-    return commit(std::move(root), "Remove a waypoint of " + std::string(route_id), done(route_id));
+    return commit(std::move(root), {EditStepKind::remove_waypoint, std::string(route_id), {}}, done(route_id));
 }
 
 EditResult StoryDocument::set_route_mode(std::string_view route_id, RouteMode mode) {
@@ -588,7 +589,7 @@ EditResult StoryDocument::set_route_mode(std::string_view route_id, RouteMode mo
     JsonValue* route = find_item(root, ItemKind::route, route_id);
     if (route == nullptr) return refused(unknown(ItemKind::route, route_id));
     json_set(*route, "mode", json_string(to_string(mode)));
-    return commit(std::move(root), "Set the mode of " + std::string(route_id), done(route_id));
+    return commit(std::move(root), {EditStepKind::set_route_mode, std::string(route_id), {}}, done(route_id));
 }
 
 // ---- People
@@ -609,7 +610,7 @@ EditResult StoryDocument::add_person(std::string_view name, std::string_view rol
     if (!affiliation.empty()) set_text_in(person, "affiliation", language(), language(), affiliation);
     if (!place.empty()) json_set(person, "place", json_string(place));
     top_array(root, "people").items.push_back(std::move(person));
-    return commit(std::move(root), "Add " + std::string(name), done(id));
+    return commit(std::move(root), {EditStepKind::add, std::string(name), {}}, done(id));
 }
 
 EditResult StoryDocument::rename_person(std::string_view id, std::string_view name) {
@@ -618,9 +619,9 @@ EditResult StoryDocument::rename_person(std::string_view id, std::string_view na
     JsonValue root = root_;
     JsonValue* person = find_item(root, ItemKind::person, id);
     if (person == nullptr) return refused(unknown(ItemKind::person, id));
-    std::string description = "Rename " + display_name(root, ItemKind::person, id, language());
+    EditStep step{EditStepKind::rename, display_name(root, ItemKind::person, id, language()), {}};
     json_set(*person, "name", json_string(name));
-    return commit(std::move(root), std::move(description), done(id));
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 EditResult StoryDocument::set_person_place(std::string_view id, std::string_view place) {
@@ -633,8 +634,8 @@ EditResult StoryDocument::set_person_place(std::string_view id, std::string_view
         if (find_item(root, ItemKind::place, place) == nullptr) return refused(unknown(ItemKind::place, place));
         json_set(*person, "place", json_string(place));
     }
-    std::string description = "Set the place of " + display_name(root, ItemKind::person, id, language());
-    return commit(std::move(root), std::move(description), done(id));
+    EditStep step{EditStepKind::set_person_place, display_name(root, ItemKind::person, id, language()), {}};
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 // ---- Text fields
@@ -656,7 +657,7 @@ EditResult StoryDocument::set_text(ItemKind kind, std::string_view id, std::stri
     // Translations are English first (the format asks for at least 'en'); everything else the story's language.
     const std::string base = field == "translation" ? std::string("en") : language();
     set_text_in(*item, field, language_code.empty() ? std::string_view(base) : language_code, base, text);
-    return commit(std::move(root), "Edit the " + std::string(field) + " of " + std::string(id), done(id));
+    return commit(std::move(root), {EditStepKind::edit_text, std::string(id), std::string(field)}, done(id));
 }
 
 // ---- The story's own fields
@@ -667,7 +668,7 @@ EditResult StoryDocument::set_title(std::string_view language_code, std::string_
     JsonValue* meta = json_find(root, "meta");
     if (meta == nullptr || !meta->is(JsonType::object)) return refused("the story has no \"meta\" object");
     set_text_in(*meta, "title", language_code.empty() ? std::string_view(language()) : language_code, language(), text);
-    return commit(std::move(root), "Edit the title", done(""));
+    return commit(std::move(root), {EditStepKind::edit_title, {}, {}}, done(""));
 }
 
 EditResult StoryDocument::set_date(std::string_view date) {
@@ -676,7 +677,7 @@ EditResult StoryDocument::set_date(std::string_view date) {
     JsonValue* meta = json_find(root, "meta");
     if (meta == nullptr || !meta->is(JsonType::object)) return refused("the story has no \"meta\" object");
     json_set(*meta, "date", json_string(date));
-    return commit(std::move(root), "Set the date", done(""));
+    return commit(std::move(root), {EditStepKind::set_story_date, {}, {}}, done(""));
 }
 
 EditResult StoryDocument::set_source(std::string_view source) {
@@ -685,7 +686,7 @@ EditResult StoryDocument::set_source(std::string_view source) {
     JsonValue* meta = json_find(root, "meta");
     if (meta == nullptr || !meta->is(JsonType::object)) return refused("the story has no \"meta\" object");
     json_set(*meta, "source", json_string(source));
-    return commit(std::move(root), "Set the source", done(""));
+    return commit(std::move(root), {EditStepKind::set_story_source, {}, {}}, done(""));
 }
 
 // ---- Review and delete
@@ -695,8 +696,8 @@ EditResult StoryDocument::mark_reviewed(ItemKind kind, std::string_view id) {
     JsonValue* item = find_item(root, kind, id);
     if (item == nullptr) return refused(unknown(kind, id));
     json_erase(*item, "draft");
-    std::string description = "Mark " + display_name(root, kind, id, language()) + " reviewed";
-    return commit(std::move(root), std::move(description), done(id));
+    EditStep step{EditStepKind::mark_reviewed, display_name(root, kind, id, language()), {}};
+    return commit(std::move(root), std::move(step), done(id));
 }
 
 namespace {
@@ -843,11 +844,11 @@ private:
 EditResult StoryDocument::delete_item(ItemKind kind, std::string_view id) {
     JsonValue root = root_;
     if (find_item(root, kind, id) == nullptr) return refused(unknown(kind, id));
-    std::string description = "Delete " + display_name(root, kind, id, language());
+    EditStep step{EditStepKind::remove, display_name(root, kind, id, language()), {}};
     Deletion deletion(root);
     deletion.remove(kind, id);
     std::string detail = deletion.also.empty() ? std::string() : "also: " + join(deletion.also);
-    return commit(std::move(root), std::move(description), done(id, std::move(detail)));
+    return commit(std::move(root), std::move(step), done(id, std::move(detail)));
 }
 
 // ---- Slides
@@ -931,7 +932,7 @@ EditResult StoryDocument::add_slide(const NewSlide& slide) {
     if (!highlight.members.empty()) json_set(object, "highlight", std::move(highlight));
     json_set(object, "caption", std::move(caption));
     top_array(root, "slides").items.push_back(std::move(object));
-    return commit(std::move(root), "Add " + id, done(id));
+    return commit(std::move(root), {EditStepKind::add, id, {}}, done(id));
 }
 
 }  // namespace geo
