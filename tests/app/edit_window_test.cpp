@@ -129,12 +129,14 @@ TEST_CASE("the X server's pointer moving during a scripted session changes nothi
     // script drags markers. The script owns the pointer, so the saved file is the same to the byte.
     std::atomic<bool> editing{true};
     std::thread hand([&editing] {
-        if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return;
-        for (int i = 0; editing.load(); ++i) {
-            SDL_WarpMouseGlobal(200 + (i * 37) % 1200, 150 + (i * 53) % 700);
-            SDL_Delay(5);
+        if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) {
+            for (int i = 0; editing.load(); ++i) {
+                SDL_WarpMouseGlobal(200 + (i * 37) % 1200, 150 + (i * 53) % 700);
+                SDL_Delay(5);
+            }
+            SDL_QuitSubSystem(SDL_INIT_VIDEO);
         }
-        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        SDL_TLSCleanup();  // SDL's per-thread data of a thread it did not create
     });
     test::TempDir dir;
     const Edited edited = edit(dir, 80, kSession, std::string(kSessionKeys) + kUndoAll + kRedoAll + "70:Ctrl+s");
