@@ -433,12 +433,12 @@ void ExploreMode::start_waiting_picture() {
     const Camera& camera = core_.view().camera;
     picture.select_preset(0, camera.width, camera.height);
     picture.set_file(unused_picture_name(pictures_folder(pictures_environment()), std::time(nullptr)).string());
-    start_export(picture);
-    export_is_picture_ = true;
+    start_export(picture, true);
 }
 
 // The export of the view on screen, as the dialog's (or F12's) choices say, on a worker thread of its own.
-void ExploreMode::start_export(const ExportDialogState& choices) {
+// `picture`: F12's, which reports in the status line only.
+void ExploreMode::start_export(const ExportDialogState& choices, bool picture) {
     const Camera& camera = core_.view().camera;
     const auto [width, height] = choices.size(camera.width, camera.height);
     ExportRequest request;
@@ -497,7 +497,7 @@ void ExploreMode::start_export(const ExportDialogState& choices) {
     export_message_.clear();
     export_failed_ = false;
     export_job_ = std::make_unique<ExportJob>(std::move(request));
-    export_is_picture_ = false;
+    export_is_picture_ = picture;
     core_.set_busy(true);
 }
 
@@ -518,7 +518,6 @@ void ExploreMode::follow_export(UiLanguage ui) {
             core_.set_notice(formatted(UiText::picture_failed, ui, export_job_->error().c_str()), true);
         }
         export_job_.reset();
-        export_is_picture_ = false;
         core_.set_busy(pictures_waiting_ > 0);
         return;
     }
@@ -673,7 +672,7 @@ void ExploreMode::draw_ui() {
     export_status.animation_seconds = core_.animation().length;
     switch (draw_export_dialog(export_, export_status, ui, export_dialog_requested_)) {
         case ExportDialogAction::start:
-            if (!export_job_) start_export(export_);
+            if (!export_job_) start_export(export_, false);
             break;
         case ExportDialogAction::cancel:
             if (export_job_) export_job_->cancel();

@@ -51,7 +51,7 @@ private:
     std::string try_open_story(const std::filesystem::path& path, UiLanguage ui);
     void open_story(const std::filesystem::path& path);
     void open_export_dialog();
-    void start_export(const ExportDialogState& choices);
+    void start_export(const ExportDialogState& choices, bool picture);
     void start_waiting_picture();
     void follow_export(UiLanguage ui);
     void apply_test_export_steps();
@@ -78,7 +78,7 @@ private:
     // F12 presses not yet exported: each is the view at the window's size, exported as the dialog would (the map
     // without the panels), one after the other, each named when its turn comes so that none replaces another.
     int pictures_waiting_ = 0;
-    bool export_is_picture_ = false;
+    bool export_is_picture_ = false;  // the running export is one of them
     std::string export_message_;
     bool export_failed_ = false;
     struct TestExportStep {

@@ -114,6 +114,20 @@ JsonValue* find_item(JsonValue& root, ItemKind kind, std::string_view id) {
     return nullptr;
 }
 
+// Points `key` of `item` (an item inside `root`) at `target`, an item of `target_kind` that must exist, or clears it
+// when `target` is empty: the speaker of an excerpt or relation, a relation's route, a person's place. Returns why
+// it cannot, or nothing.
+std::string set_reference(JsonValue& root, JsonValue& item, std::string_view key, ItemKind target_kind,
+                          std::string_view target) {
+    if (target.empty()) {
+        json_erase(item, key);
+        return {};
+    }
+    if (find_item(root, target_kind, target) == nullptr) return unknown(target_kind, target);
+    json_set(item, key, json_string(target));
+    return {};
+}
+
 bool id_taken(JsonValue& root, ItemKind kind, std::string_view id) {
     if (kind == ItemKind::slide) return find_item(root, ItemKind::slide, id) != nullptr;
     return std::any_of(id_kinds.begin(), id_kinds.end(), [&](ItemKind k) { return find_item(root, k, id) != nullptr; });
@@ -356,12 +370,8 @@ EditResult StoryDocument::set_excerpt_speaker(std::string_view id, std::string_v
     JsonValue root = root_;
     JsonValue* excerpt = find_item(root, ItemKind::excerpt, id);
     if (excerpt == nullptr) return refused(unknown(ItemKind::excerpt, id));
-    if (speaker.empty()) {
-        json_erase(*excerpt, "speaker");
-    } else {
-        if (find_item(root, ItemKind::person, speaker) == nullptr) return refused(unknown(ItemKind::person, speaker));
-        json_set(*excerpt, "speaker", json_string(speaker));
-    }
+    if (std::string error = set_reference(root, *excerpt, "speaker", ItemKind::person, speaker); !error.empty())
+        return refused(error);
     return commit(std::move(root), {EditStepKind::set_speaker, std::string(id), {}}, done(id));
 }
 
@@ -451,12 +461,8 @@ EditResult StoryDocument::set_relation_speaker(std::string_view id, std::string_
     JsonValue root = root_;
     JsonValue* relation = find_item(root, ItemKind::relation, id);
     if (relation == nullptr) return refused(unknown(ItemKind::relation, id));
-    if (speaker.empty()) {
-        json_erase(*relation, "speaker");
-    } else {
-        if (find_item(root, ItemKind::person, speaker) == nullptr) return refused(unknown(ItemKind::person, speaker));
-        json_set(*relation, "speaker", json_string(speaker));
-    }
+    if (std::string error = set_reference(root, *relation, "speaker", ItemKind::person, speaker); !error.empty())
+        return refused(error);
     return commit(std::move(root), {EditStepKind::set_speaker, std::string(id), {}}, done(id));
 }
 
@@ -464,12 +470,8 @@ EditResult StoryDocument::set_relation_route(std::string_view id, std::string_vi
     JsonValue root = root_;
     JsonValue* relation = find_item(root, ItemKind::relation, id);
     if (relation == nullptr) return refused(unknown(ItemKind::relation, id));
-    if (route.empty()) {
-        json_erase(*relation, "route");
-    } else {
-        if (find_item(root, ItemKind::route, route) == nullptr) return refused(unknown(ItemKind::route, route));
-        json_set(*relation, "route", json_string(route));
-    }
+    if (std::string error = set_reference(root, *relation, "route", ItemKind::route, route); !error.empty())
+        return refused(error);
     return commit(std::move(root), {EditStepKind::set_relation_route, std::string(id), {}}, done(id));
 }
 
@@ -628,12 +630,8 @@ EditResult StoryDocument::set_person_place(std::string_view id, std::string_view
     JsonValue root = root_;
     JsonValue* person = find_item(root, ItemKind::person, id);
     if (person == nullptr) return refused(unknown(ItemKind::person, id));
-    if (place.empty()) {
-        json_erase(*person, "place");
-    } else {
-        if (find_item(root, ItemKind::place, place) == nullptr) return refused(unknown(ItemKind::place, place));
-        json_set(*person, "place", json_string(place));
-    }
+    if (std::string error = set_reference(root, *person, "place", ItemKind::place, place); !error.empty())
+        return refused(error);
     EditStep step{EditStepKind::set_person_place, display_name(root, ItemKind::person, id, language()), {}};
     return commit(std::move(root), std::move(step), done(id));
 }
