@@ -2,19 +2,39 @@
 
 #include <imgui.h>
 
+#include <span>
+
 #include "app/style/translations.hpp"
 
 namespace diplomap {
+
+namespace {
+
+struct Row {
+    UiText keys;
+    UiText action;
+};
+
+// A table of keys and what they do, two columns.
+void draw_key_table(const char* id, std::span<const Row> rows, UiLanguage ui) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg)) return;
+    for (const Row& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(row.keys, ui));
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", tr(row.action, ui));  // long German texts wrap in their column
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
 
 void draw_help_window(bool& open, std::string_view language, bool editing) {
     if (!open) return;
     const UiLanguage ui = ui_language(language);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.0F, 0), ImGuiCond_Appearing);
     if (ImGui::Begin(window_title(UiText::help_title, "help", ui).c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
-        struct Row {
-            UiText keys;
-            UiText action;
-        };
         constexpr Row kRows[] = {
             {UiText::key_mouse_wheel, UiText::help_zoom_cursor},
             {UiText::key_drag, UiText::help_pan},
@@ -59,27 +79,11 @@ void draw_help_window(bool& open, std::string_view language, bool editing) {
             {UiText::key_ctrl_s, UiText::edit_save},
             {UiText::key_e, UiText::edit_back},
         };
-        if (editing && ImGui::BeginTable("edit-keys", 2, ImGuiTableFlags_RowBg)) {
-            for (const Row& row : kEditRows) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(tr(row.keys, ui));
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(tr(row.action, ui));
-            }
-            ImGui::EndTable();
+        if (editing) {
+            draw_key_table("edit-keys", kEditRows, ui);
             ImGui::Separator();
         }
-        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-            for (const Row& row : kRows) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(tr(row.keys, ui));
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(tr(row.action, ui));
-            }
-            ImGui::EndTable();
-        }
+        draw_key_table("keys", kRows, ui);
     }
     ImGui::End();
 }
