@@ -35,19 +35,26 @@ void draw_help_window(bool& open, std::string_view language, bool editing) {
     const UiLanguage ui = ui_language(language);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.0F, 0), ImGuiCond_Appearing);
     if (ImGui::Begin(window_title(UiText::help_title, "help", ui).c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
-        constexpr Row kRows[] = {
+        // Moving about the map: exploring and editing alike.
+        constexpr Row kMapRows[] = {
             {UiText::key_mouse_wheel, UiText::help_zoom_cursor},
             {UiText::key_drag, UiText::help_pan},
-            {UiText::key_double_click, UiText::help_zoom_in},
             {UiText::key_arrows, UiText::help_pan},
             {UiText::key_plus_minus, UiText::help_zoom_in_out},
             {UiText::key_zero, UiText::help_reset_view},
+            {UiText::key_space, UiText::help_pause_play},
+            {UiText::key_l, UiText::help_language},
+            {UiText::key_f2, UiText::help_toggle_article},
+            {UiText::key_ctrl_q, UiText::help_quit},
+            {UiText::key_f1, UiText::help_toggle_help},
+        };
+        // Exploring only: editing does not answer these keys.
+        constexpr Row kExploreRows[] = {
+            {UiText::key_double_click, UiText::help_zoom_in},
             {UiText::key_click, UiText::help_select},
             {UiText::key_escape, UiText::help_clear_selection},
-            {UiText::key_space, UiText::help_pause_play},
             {UiText::key_brackets, UiText::help_slower_faster},
             {UiText::key_home, UiText::help_play_from_start},
-            {UiText::key_l, UiText::help_language},
             {UiText::key_ctrl_f, UiText::help_find},
             {UiText::key_ctrl_o, UiText::help_open},
             {UiText::key_ctrl_e, UiText::help_export},
@@ -55,9 +62,7 @@ void draw_help_window(bool& open, std::string_view language, bool editing) {
             {UiText::key_shift_f12, UiText::help_export_dialog},
             {UiText::key_ctrl_plus_minus, UiText::help_ui_size},
             {UiText::key_ctrl_zero, UiText::help_ui_100},
-            {UiText::key_ctrl_q, UiText::help_quit},
             {UiText::key_e, UiText::help_edit},
-            {UiText::key_f2, UiText::help_toggle_article},
             {UiText::key_f3, UiText::help_toggle_people},
             {UiText::key_f4, UiText::help_toggle_timeline},
             {UiText::key_f5, UiText::help_toggle_layers},
@@ -66,7 +71,6 @@ void draw_help_window(bool& open, std::string_view language, bool editing) {
             {UiText::key_drag_timeline, UiText::help_timeline},
             {UiText::key_click_legend, UiText::help_legend},
             {UiText::key_drag_splitter, UiText::help_splitter},
-            {UiText::key_f1, UiText::help_toggle_help},
         };
         constexpr Row kEditRows[] = {
             {UiText::key_click, UiText::help_edit_add_place},
@@ -83,7 +87,8 @@ void draw_help_window(bool& open, std::string_view language, bool editing) {
             draw_key_table("edit-keys", kEditRows, ui);
             ImGui::Separator();
         }
-        draw_key_table("keys", kRows, ui);
+        draw_key_table("keys", kMapRows, ui);
+        if (!editing) draw_key_table("explore-keys", kExploreRows, ui);
     }
     ImGui::End();
 }
